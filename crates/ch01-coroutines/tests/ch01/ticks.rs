@@ -1,0 +1,50 @@
+use ch01_coroutines::ticks::Ticks;
+use futures::StreamExt;
+use pretty_assertions::assert_eq;
+use support::{EventLog, assert_elapsed, count_polls, finishes, secs, timed};
+
+#[tokio::test(start_paused = true)]
+async fn ticks_yields_the_range_in_order() {
+    let (numbers, _) = timed(Ticks::new(3..7, secs(1)).collect::<Vec<u64>>()).await;
+    assert_eq!(
+        numbers,
+        [3, 4, 5, 6],
+        "every number of the range, in order, then the end (`None`)"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn ticks_waits_the_delay_before_each_number() {
+    let log = EventLog::new();
+    let mut ticks = Ticks::new(0..3, secs(2));
+    while let Some(n) = finishes(ticks.next()).await {
+        log.push(n.to_string());
+    }
+    let expected = [(secs(2), "0"), (secs(4), "1"), (secs(6), "2")];
+    let expected: Vec<_> = expected.iter().map(|(t, n)| (*t, n.to_string())).collect();
+    assert_eq!(
+        log.timeline(),
+        expected,
+        "each number should come `delay` after the one before (the first one `delay` after the start)"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn ticks_sleeps_instead_of_busy_polling() {
+    // Waiting properly takes about one poll per wake-up of the timer.
+    let mut ticks = count_polls(Ticks::new(0..5, secs(1)), 5 * 3 + 2);
+    let (numbers, took) = timed((&mut ticks).collect::<Vec<u64>>()).await;
+    assert_eq!(
+        numbers,
+        [0, 1, 2, 3, 4],
+        "every number of the range, in order"
+    );
+    assert_elapsed("five numbers one second apart", took, secs(5));
+}
+
+#[tokio::test(start_paused = true)]
+async fn ticks_of_an_empty_range_ends_at_once() {
+    let (numbers, took) = timed(Ticks::new(4..4, secs(1)).collect::<Vec<u64>>()).await;
+    assert_eq!(numbers, Vec::<u64>::new(), "an empty range yields nothing");
+    assert_elapsed("an empty range", took, secs(0));
+}

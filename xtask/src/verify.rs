@@ -1,0 +1,303 @@
+//! `cargo xtask verify [chapter]`: the project's own test. Every solution
+//! passes every test, every test fails against its stub (reaching the
+//! stub's `todo!()`), the manifests, hints and READMEs agree, and the whole
+//! workspace is formatted and clippy-clean.
+
+use std::process::{Command, ExitCode, Stdio};
+
+use anyhow::Result;
+
+use crate::course::{Chapter, Course};
+use crate::runner::{self, Outcome, PackageRun, RunOptions};
+use crate::ui::{Style, indent};
+
+/// Each exercise needs a nudge and then the API to reach for.
+const MIN_HINTS: usize = 2;
+
+pub fn verify(course: &Course, query: Option<&str>, style: Style) -> Result<ExitCode> {
+    let chapters: Vec<&Chapter> = match query {
+        Some(query) => vec![course.chapter(query)?],
+        None => course.chapters.iter().collect(),
+    };
+    let mut tally = Tally::new(style);
+    for chapter in chapters {
+        verify_chapter(course, chapter, &mut tally)?;
+    }
+    if query.is_none() {
+        verify_workspace(course, &mut tally)?;
+    }
+    Ok(tally.finish())
+}
+
+fn verify_chapter(course: &Course, chapter: &Chapter, tally: &mut Tally) -> Result<()> {
+    let id = &chapter.id;
+    println!(
+        "{}",
+        tally
+            .style
+            .bold(&format!("{id} {}", chapter.manifest.title))
+    );
+    let crate_dir = course.crate_dir(chapter);
+    let options = RunOptions {
+        cwd: crate_dir.clone(),
+        timeout: chapter.manifest.timeout(),
+        jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+    };
+    let solution_dir = course.solution_dir(chapter);
+    let solution = runner::test_package(
+        &course.root,
+        &chapter.solution_package(),
+        &solution_dir,
+        &options,
+        false,
+        &mut |_| {},
+    )?;
+    let stub = runner::test_package(
+        &course.root,
+        chapter.package(),
+        &crate_dir,
+        &options,
+        false,
+        &mut |_| {},
+    )?;
+
+    tally.check(
+        format!("{id}: the solution compiles"),
+        compile_errors(&solution),
+    );
+    tally.check(format!("{id}: the stub compiles"), compile_errors(&stub));
+    for test in &solution.results {
+        let problem = (test.outcome != Outcome::Passed).then(|| {
+            format!(
+                "it does not pass on the solution: {}",
+                outcome_text(&test.outcome)
+            )
+        });
+        tally.check(format!("{id}: solution passes {}", test.name), problem);
+    }
+    for test in &stub.results {
+        let problem = match &test.outcome {
+            Outcome::NotStarted => None,
+            Outcome::Passed => Some("it passes on the stub, so it tests nothing".to_string()),
+            other => Some(format!(
+                "on the stub it must reach a `todo!()` (not started), but: {}",
+                outcome_text(other)
+            )),
+        };
+        tally.check(format!("{id}: stub fails {}", test.name), problem);
+    }
+
+    let tests: Vec<&str> = solution.results.iter().map(|t| t.name.as_str()).collect();
+    for test in &tests {
+        let problem = chapter.manifest.exercise_of(test).is_none().then(|| {
+            "no exercise in exercises.toml owns it (tests are named `<exercise>::…`)".to_string()
+        });
+        tally.check(format!("{id}: {test} belongs to an exercise"), problem);
+    }
+    for exercise in &chapter.manifest.exercises {
+        let name = &exercise.name;
+        let owned = tests.iter().filter(|t| exercise.owns(t)).count();
+        tally.check(
+            format!("{id}: exercise {name} has tests"),
+            (owned == 0).then(|| format!("no test is named `{name}::…`")),
+        );
+        tally.check(
+            format!("{id}: exercise {name} has hints"),
+            (exercise.hints.len() < MIN_HINTS).then(|| {
+                format!(
+                    "{} hints, at least {MIN_HINTS} wanted",
+                    exercise.hints.len()
+                )
+            }),
+        );
+        for dir in [&crate_dir, &solution_dir] {
+            let file = dir.join(exercise.source());
+            tally.check(
+                format!(
+                    "{id}: {} exists",
+                    file.strip_prefix(&course.root).unwrap_or(&file).display()
+                ),
+                (!file.is_file()).then(|| "missing".to_string()),
+            );
+        }
+    }
+    let readme = std::fs::read_to_string(crate_dir.join("README.md")).unwrap_or_default();
+    let listed = readme_exercises(&readme);
+    let manifest: Vec<&str> = chapter
+        .manifest
+        .exercises
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    tally.check(
+        format!("{id}: README.md lists the manifest's exercises in order"),
+        (listed != manifest)
+            .then(|| format!("README lists {listed:?}, exercises.toml has {manifest:?}")),
+    );
+    Ok(())
+}
+
+fn compile_errors(run: &PackageRun) -> Option<String> {
+    if run.compiled() {
+        return None;
+    }
+    let errors: Vec<&str> = run
+        .build
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error)
+        .map(|d| d.rendered.as_str())
+        .collect();
+    Some(if errors.is_empty() {
+        run.build.cargo_stderr.clone()
+    } else {
+        errors.join("\n")
+    })
+}
+
+fn outcome_text(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Passed => "passed".into(),
+        Outcome::NotStarted => "not started (reached a `todo!()`)".into(),
+        Outcome::Failed(m) => format!("failed:\n{m}"),
+        Outcome::TimedOut(m) => format!("timed out:\n{m}"),
+        Outcome::Blocked(m) => format!("blocked the runtime:\n{m}"),
+        Outcome::Crashed(m) => format!("crashed:\n{m}"),
+    }
+}
+
+/// The exercise names of a README's numbered list: lines like
+/// ``1. `jobs` — …``.
+fn readme_exercises(readme: &str) -> Vec<&str> {
+    readme
+        .lines()
+        .filter_map(|line| {
+            let (number, rest) = line.split_once(". `")?;
+            number.bytes().all(|b| b.is_ascii_digit()).then_some(())?;
+            rest.split_once('`').map(|(name, _)| name)
+        })
+        .collect()
+}
+
+fn verify_workspace(course: &Course, tally: &mut Tally) -> Result<()> {
+    println!("{}", tally.style.bold("workspace"));
+    let cargo = |args: &[&str]| -> Result<Option<String>> {
+        let output = Command::new(runner::cargo())
+            .current_dir(&course.root)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()?;
+        Ok((!output.status.success()).then(|| {
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            )
+        }))
+    };
+    tally.check(
+        "cargo fmt --check".into(),
+        cargo(&["fmt", "--all", "--", "--check"])?,
+    );
+    // Stubs and solutions share library names, so they are linted in
+    // separate runs: one cargo run must never build both.
+    let deny = ["--", "-D", "warnings"];
+    let students = [
+        "clippy",
+        "--quiet",
+        "--workspace",
+        "--exclude",
+        "*-solution",
+        "--all-targets",
+    ];
+    tally.check(
+        "clippy: student crates, support, xtask".into(),
+        cargo(&[&students[..], &deny].concat())?,
+    );
+    let solutions = [
+        "clippy",
+        "--quiet",
+        "--package",
+        "*-solution",
+        "--all-targets",
+    ];
+    tally.check(
+        "clippy: solutions".into(),
+        cargo(&[&solutions[..], &deny].concat())?,
+    );
+    let docs = [
+        "test",
+        "--quiet",
+        "--doc",
+        "--workspace",
+        "--exclude",
+        "*-solution",
+        "--exclude",
+        "xtask",
+    ];
+    tally.check("doc examples compile".into(), cargo(&docs)?);
+    tally.check(
+        "xtask unit tests".into(),
+        cargo(&["test", "--quiet", "--package", "xtask"])?,
+    );
+    Ok(())
+}
+
+/// Counts checks, printing each failure with its reason as it happens.
+struct Tally {
+    style: Style,
+    passed: usize,
+    failed: Vec<String>,
+}
+
+impl Tally {
+    fn new(style: Style) -> Tally {
+        Tally {
+            style,
+            passed: 0,
+            failed: Vec::new(),
+        }
+    }
+
+    /// Records a check: `problem` is `None` when it passed.
+    fn check(&mut self, name: String, problem: Option<String>) {
+        match problem {
+            None => self.passed += 1,
+            Some(problem) => {
+                println!("  {} {name}", self.style.red("FAILED"));
+                println!("{}", indent(problem.trim_end(), 6));
+                self.failed.push(name);
+            }
+        }
+    }
+
+    fn finish(self) -> ExitCode {
+        if !self.failed.is_empty() {
+            println!("\nFailed checks:");
+            for name in &self.failed {
+                println!("  {name}");
+            }
+        }
+        println!(
+            "\nverify: {} passed, {} failed",
+            self.passed,
+            self.failed.len()
+        );
+        if self.failed.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readme_exercises;
+
+    #[test]
+    fn readme_exercises_are_the_numbered_code_names() {
+        let readme = "# T\n1. `jobs` — a\n2. `lazy` — b\n- `not` — c\n10. `ten` — d\nx. `no`\n";
+        assert_eq!(readme_exercises(readme), ["jobs", "lazy", "ten"]);
+    }
+}
