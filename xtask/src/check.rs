@@ -26,10 +26,7 @@ pub fn check(course: &Course, query: Option<&str>, style: Style) -> Result<ExitC
             }
         },
     };
-    let run = run_student(course, chapter, style)?;
-    let verdicts = verdicts(&chapter.manifest, &run);
-    print_report(course, chapter, &run, &verdicts, style);
-    let complete = verdicts.iter().all(|v| v.status == Status::Done);
+    let complete = check_chapter(course, chapter, style)?;
     Ok(if complete {
         ExitCode::SUCCESS
     } else {
@@ -37,9 +34,17 @@ pub fn check(course: &Course, query: Option<&str>, style: Style) -> Result<ExitC
     })
 }
 
+/// Checks one chapter and prints its report; `true` when it is complete.
+pub fn check_chapter(course: &Course, chapter: &Chapter, style: Style) -> Result<bool> {
+    let run = run_student(course, chapter, style)?;
+    let verdicts = verdicts(&chapter.manifest, &run);
+    print_report(course, chapter, &run, &verdicts, style);
+    Ok(verdicts.iter().all(|v| v.status == Status::Done))
+}
+
 /// The first chapter not known to be complete (from saved progress that
 /// still matches the sources).
-fn first_unfinished(course: &Course) -> Option<&Chapter> {
+pub fn first_unfinished(course: &Course) -> Option<&Chapter> {
     let state = State::load(&course.root);
     course.chapters.iter().find(|chapter| {
         let key = sources_key(&course.crate_dir(chapter));

@@ -9,6 +9,8 @@ use crate::manifest::{Exercise, Manifest};
 pub struct Course {
     pub root: PathBuf,
     pub chapters: Vec<Chapter>,
+    /// Chapter directories whose manifest could not be read, with the reason.
+    pub broken: Vec<(String, String)>,
 }
 
 pub struct Chapter {
@@ -31,7 +33,9 @@ impl Course {
         Course::load(root)
     }
 
-    /// Every `crates/chNN-name` directory, in chapter order.
+    /// Every `crates/chNN-name` directory, in chapter order. A chapter whose
+    /// manifest cannot be read is set aside in `broken`, so that it never
+    /// stops the others from working.
     pub fn load(root: &Path) -> Result<Course> {
         let crates = root.join("crates");
         let mut dir_names = Vec::new();
@@ -42,24 +46,27 @@ impl Course {
             }
         }
         dir_names.sort();
-        let chapters = dir_names
-            .into_iter()
-            .map(|dir_name| {
-                let manifest = Manifest::load(&crates.join(&dir_name).join("exercises.toml"))?;
-                let id = chapter_id(&dir_name).unwrap().to_string();
-                let slug = dir_name[id.len() + 1..].to_string();
-                Ok(Chapter {
-                    id,
-                    dir_name,
-                    slug,
-                    manifest,
-                })
-            })
-            .collect::<Result<_>>()?;
-        Ok(Course {
+        let mut course = Course {
             root: root.to_path_buf(),
-            chapters,
-        })
+            chapters: Vec::new(),
+            broken: Vec::new(),
+        };
+        for dir_name in dir_names {
+            match Manifest::load(&crates.join(&dir_name).join("exercises.toml")) {
+                Ok(manifest) => {
+                    let id = chapter_id(&dir_name).unwrap().to_string();
+                    let slug = dir_name[id.len() + 1..].to_string();
+                    course.chapters.push(Chapter {
+                        id,
+                        dir_name,
+                        slug,
+                        manifest,
+                    });
+                }
+                Err(error) => course.broken.push((dir_name, format!("{error:#}"))),
+            }
+        }
+        Ok(course)
     }
 
     /// A chapter by any of its names: `ch03`, `3`, `03`, `tasks`, `ch03-tasks`.
@@ -131,7 +138,7 @@ impl Chapter {
 }
 
 /// `ch01` from `ch01-coroutines`; `None` for anything that is not a chapter.
-fn chapter_id(dir_name: &str) -> Option<&str> {
+pub fn chapter_id(dir_name: &str) -> Option<&str> {
     let (id, slug) = dir_name.split_once('-')?;
     let digits = id.strip_prefix("ch")?;
     let valid = digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit()) && !slug.is_empty();

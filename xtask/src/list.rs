@@ -43,5 +43,8 @@ pub fn list(course: &Course, style: Style) -> Result<()> {
             style.dim(&chapter.manifest.title)
         );
     }
+    for (dir, error) in &course.broken {
+        println!("  {}  {}", style.red(dir), error);
+    }
     Ok(())
 }

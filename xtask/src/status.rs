@@ -36,12 +36,18 @@ pub struct Verdict<'a> {
 }
 
 impl Verdict<'_> {
-    /// The first test that did not pass: the one to show the student.
+    /// The test to show the student: the first one whose outcome explains
+    /// the exercise's status, else the first that did not pass.
     pub fn first_problem(&self) -> Option<&TestResult> {
-        self.tests
-            .iter()
-            .copied()
-            .find(|t| t.outcome != Outcome::Passed)
+        let unpassed = || {
+            self.tests
+                .iter()
+                .copied()
+                .filter(|t| t.outcome != Outcome::Passed)
+        };
+        unpassed()
+            .find(|t| status_of(&[t]) == self.status)
+            .or_else(|| unpassed().next())
     }
 
     /// Points earned: the exercise's points shared equally by its tests.

@@ -5,7 +5,7 @@
 
 use std::process::{Command, ExitCode, Stdio};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::course::{Chapter, Course};
 use crate::runner::{self, Outcome, PackageRun, RunOptions};
@@ -15,11 +15,21 @@ use crate::ui::{Style, indent};
 const MIN_HINTS: usize = 2;
 
 pub fn verify(course: &Course, query: Option<&str>, style: Style) -> Result<ExitCode> {
+    if !course.root.join("solutions").is_dir() {
+        bail!(
+            "verify checks the reference solutions, which this copy leaves out: use `cargo xtask check`"
+        );
+    }
     let chapters: Vec<&Chapter> = match query {
         Some(query) => vec![course.chapter(query)?],
         None => course.chapters.iter().collect(),
     };
     let mut tally = Tally::new(style);
+    if query.is_none() {
+        for (dir, error) in &course.broken {
+            tally.check(format!("{dir}: the manifest loads"), Some(error.clone()));
+        }
+    }
     for chapter in chapters {
         verify_chapter(course, chapter, &mut tally)?;
     }

@@ -1,0 +1,77 @@
+//! `cargo xtask dist <dir>`: the student hand-out — the workspace without
+//! the solutions, ready to push as a template repository.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use anyhow::{Result, bail};
+
+use crate::course::Course;
+use crate::files::copy_workspace;
+use crate::runner;
+
+/// What never goes into a hand-out, by top-level name.
+const LEFT_OUT: &[&str] = &["target", ".git", ".awaitlings", "solutions", ".ci"];
+
+/// The README students see instead of the maintainers' one.
+const STUDENT_README: &str = include_str!("../dist/README.md");
+
+pub fn dist(course: &Course, out: &Path) -> Result<()> {
+    if out.exists() && std::fs::read_dir(out)?.next().is_some() {
+        bail!(
+            "{} exists and is not empty: choose a new directory",
+            out.display()
+        );
+    }
+    copy_workspace(&course.root, out, LEFT_OUT)?;
+    std::fs::write(out.join("README.md"), STUDENT_README)?;
+    let manifest = std::fs::read_to_string(out.join("Cargo.toml"))?;
+    std::fs::write(out.join("Cargo.toml"), without_solutions(&manifest)?)?;
+    // Drop the solution packages from the lock file without upgrading anything.
+    let trimmed = Command::new(runner::cargo())
+        .args([
+            "metadata",
+            "--offline",
+            "--format-version",
+            "1",
+            "--manifest-path",
+        ])
+        .arg(out.join("Cargo.toml"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()?;
+    if !trimmed.success() {
+        eprintln!(
+            "note: Cargo.lock still names the solution packages; cargo trims it on the first build"
+        );
+    }
+    println!(
+        "Wrote the hand-out to {}: push it as a template repository.",
+        out.display()
+    );
+    Ok(())
+}
+
+/// The workspace manifest with the `solutions/*` member removed: cargo reads
+/// a glob that matches nothing as a missing path.
+fn without_solutions(manifest: &str) -> Result<String> {
+    let member = "\"solutions/*\", ";
+    if !manifest.contains(member) {
+        bail!("the workspace Cargo.toml has no `{member}` member to remove");
+    }
+    Ok(manifest.replacen(member, "", 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_solutions;
+
+    #[test]
+    fn the_hand_out_has_no_solution_members() {
+        let manifest = "members = [\"crates/*\", \"solutions/*\", \"xtask\"]";
+        assert_eq!(
+            without_solutions(manifest).unwrap(),
+            "members = [\"crates/*\", \"xtask\"]"
+        );
+    }
+}
