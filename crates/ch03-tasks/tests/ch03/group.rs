@@ -1,0 +1,123 @@
+use std::future::Future;
+use std::time::Duration;
+
+use ch03_tasks::group::run_group;
+use pretty_assertions::assert_eq;
+use support::{EventLog, Gauge, assert_elapsed, secs, timed};
+
+/// A group member that counts as live on `gauge` until its future is
+/// dropped, and logs "<name> finished" if it runs to the end.
+fn member(
+    gauge: &Gauge,
+    log: &EventLog,
+    name: &'static str,
+    duration: Duration,
+    ok: bool,
+) -> impl Future<Output = Result<&'static str, String>> + Send + use<> {
+    let live = gauge.enter();
+    let log = log.clone();
+    async move {
+        let _live = live;
+        tokio::time::sleep(duration).await;
+        log.push(format!("{name} finished"));
+        if ok {
+            Ok(name)
+        } else {
+            Err(format!("{name} failed"))
+        }
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn all_succeed_in_spawn_order() {
+    let (gauge, log) = (Gauge::new(), EventLog::new());
+    let members = vec![
+        member(&gauge, &log, "A", secs(3), true),
+        member(&gauge, &log, "B", secs(1), true),
+        member(&gauge, &log, "C", secs(2), true),
+    ];
+    let (result, took) = timed(run_group(members)).await;
+    assert_eq!(
+        result,
+        Ok(vec!["A", "B", "C"]),
+        "every member succeeded: their values, in the order of the futures (not the order they finished in)"
+    );
+    assert_elapsed(
+        "run_group() of members taking 3 s, 1 s and 2 s, all at once",
+        took,
+        secs(3),
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn one_failure_cancels_the_siblings() {
+    let (gauge, log) = (Gauge::new(), EventLog::new());
+    let members = vec![
+        member(&gauge, &log, "A", secs(1), true),
+        member(&gauge, &log, "B", secs(2), false),
+        member(&gauge, &log, "C", secs(10), true),
+        member(&gauge, &log, "D", secs(10), true),
+    ];
+    let (result, took) = timed(run_group(members)).await;
+    assert_eq!(
+        result,
+        Err(vec!["B failed".to_string()]),
+        "B failed: the group's result is Err with B's error (C and D were cancelled, they have none)"
+    );
+    assert_elapsed(
+        "run_group() where a member fails at 2 s and others would take 10 s (cancel the siblings \
+         on the first error instead of waiting for them)",
+        took,
+        secs(2),
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn no_member_outlives_the_group() {
+    let (gauge, log) = (Gauge::new(), EventLog::new());
+    let members = vec![
+        member(&gauge, &log, "A", secs(10), true),
+        member(&gauge, &log, "B", secs(2), false),
+        member(&gauge, &log, "C", secs(10), true),
+    ];
+    let _ = timed(run_group(members)).await;
+    assert_eq!(
+        gauge.current(),
+        0,
+        "{} member task(s) were still alive when run_group() returned: after aborting, keep \
+         awaiting (`join_next` until `None`) so that every task has stopped",
+        gauge.current()
+    );
+    tokio::time::sleep(secs(20)).await;
+    assert_eq!(
+        log.events(),
+        ["B finished"],
+        "a sibling went on running after the group failed: an orphan task. Dropped JoinHandles \
+         (as `try_join_all` leaves them) do not cancel tasks; `abort_all` does"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn every_error_is_returned() {
+    let (gauge, log) = (Gauge::new(), EventLog::new());
+    let members = vec![
+        member(&gauge, &log, "A", secs(1), false),
+        member(&gauge, &log, "B", secs(10), true),
+        member(&gauge, &log, "C", secs(1), false),
+    ];
+    let (result, took) = timed(run_group(members)).await;
+    // A and C fail at the same virtual instant. On this single-threaded
+    // runtime both run to their end before the caller is polled again, so
+    // both errors are in the set when the group hears of the first one.
+    // Their order is not asserted.
+    let mut errors = result.expect_err("two members failed, so the group fails");
+    errors.sort();
+    assert_eq!(
+        errors,
+        ["A failed", "C failed"],
+        "A and C both failed at 1 s, before anything could be cancelled: the group must return \
+         both errors. After the first error, abort the rest and keep draining the set, \
+         collecting every Err that is already there"
+    );
+    assert_elapsed("run_group() whose members fail at 1 s", took, secs(1));
+}
