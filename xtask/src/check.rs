@@ -123,7 +123,10 @@ fn print_report(
         .max()
         .unwrap_or(0);
     for (i, v) in verdicts.iter().enumerate() {
-        let tests = format!("{}/{}", v.passed, v.tests.len());
+        let tests = match run.compiled() {
+            true => format!("{}/{}", v.passed, v.tests.len()),
+            false => String::new(),
+        };
         println!(
             "  {:>2}. {:<width$}  {} {:>5}  {}",
             i + 1,

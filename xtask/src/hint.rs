@@ -38,7 +38,7 @@ pub fn hint(course: &Course, chapter: &str, exercise: Option<&str>, style: Style
     if shown < total {
         println!(
             "\n  {}",
-            style.dim("Run the same command again for the next hint.")
+            style.dim("Ask again for the next hint.")
         );
     }
     state.hints.insert(id, shown);
