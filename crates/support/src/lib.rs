@@ -16,12 +16,14 @@ mod blocking;
 mod gauge;
 mod log;
 mod polls;
+mod thread;
 mod time;
 
 pub use blocking::Ticker;
 pub use gauge::{Gauge, GaugeGuard};
 pub use log::EventLog;
 pub use polls::{CountPolls, count_polls};
+pub use thread::on_thread;
 pub use time::{DEADLINE, assert_elapsed, finishes, timed};
 
 /// Appears in the message of every failure caused by a future that never
