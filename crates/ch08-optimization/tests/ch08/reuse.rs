@@ -1,0 +1,93 @@
+use ch08_optimization::reuse::{Connect, Connection, run_jobs};
+use pretty_assertions::assert_eq;
+use support::{Gauge, GaugeGuard, assert_elapsed, millis, timed};
+
+/// Live (in the gauge) from the start of `connect` until dropped.
+struct Conn {
+    _live: GaugeGuard,
+}
+
+impl Connection for Conn {
+    async fn query(&mut self, job: u32) -> String {
+        tokio::time::sleep(millis(100)).await;
+        format!("answer {job}")
+    }
+}
+
+/// Connecting takes 200 ms; the gauge counts the connections.
+struct Db {
+    live: Gauge,
+}
+
+impl Connect for Db {
+    type Conn = Conn;
+
+    async fn connect(&self) -> Conn {
+        let live = self.live.enter();
+        tokio::time::sleep(millis(200)).await;
+        Conn { _live: live }
+    }
+}
+
+fn answers(jobs: &[u32]) -> Vec<String> {
+    jobs.iter().map(|j| format!("answer {j}")).collect()
+}
+
+#[tokio::test(start_paused = true)]
+async fn reuse_runs_twenty_jobs_on_five_connections() {
+    let db = Db { live: Gauge::new() };
+    let jobs: Vec<u32> = (1..=20).collect();
+    let (got, took) = timed(run_jobs(&db, &jobs, 5)).await;
+    assert_eq!(
+        got,
+        answers(&jobs),
+        "one answer per job, in the order of the jobs"
+    );
+    assert_eq!(
+        db.live.total(),
+        5,
+        "20 jobs with 5 connections allowed opened {} connections: open each connection once and keep using it while jobs remain",
+        db.live.total()
+    );
+    assert_eq!(
+        db.live.current(),
+        0,
+        "every connection must be dropped (closed) before run_jobs() returns"
+    );
+    assert_elapsed(
+        "20 jobs of 100 ms on 5 connections that take 200 ms to open (the connections work at the same time)",
+        took,
+        millis(600),
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn reuse_never_opens_more_connections_than_jobs() {
+    let db = Db { live: Gauge::new() };
+    let (got, took) = timed(run_jobs(&db, &[7, 8, 9], 5)).await;
+    assert_eq!(got, answers(&[7, 8, 9]), "one answer per job, in order");
+    assert_eq!(
+        db.live.total(),
+        3,
+        "three jobs need at most three connections: opening one that never gets a job is waste"
+    );
+    assert_elapsed("3 jobs on 3 connections", took, millis(300));
+}
+
+#[tokio::test(start_paused = true)]
+async fn reuse_one_connection_runs_every_job_in_turn() {
+    let db = Db { live: Gauge::new() };
+    let jobs: Vec<u32> = (1..=20).collect();
+    let (got, took) = timed(run_jobs(&db, &jobs, 1)).await;
+    assert_eq!(got, answers(&jobs), "one answer per job, in order");
+    assert_eq!(
+        db.live.total(),
+        1,
+        "a single connection allowed, a single one opened"
+    );
+    assert_elapsed(
+        "20 jobs of 100 ms on one connection opened once (200 ms)",
+        took,
+        millis(2200),
+    );
+}
