@@ -36,10 +36,7 @@ pub fn hint(course: &Course, chapter: &str, exercise: Option<&str>, style: Style
         println!("{}", indent(&wrap(text, 76), 4));
     }
     if shown < total {
-        println!(
-            "\n  {}",
-            style.dim("Ask again for the next hint.")
-        );
+        println!("\n  {}", style.dim("Ask again for the next hint."));
     }
     state.hints.insert(id, shown);
     // Remembering is a convenience: failing to save must not hide the hint.

@@ -108,7 +108,13 @@ pub fn build_tests(
                 if let Some(name) = message["target"]["name"].as_str() {
                     progress(name);
                 }
-                if ours && let Some(exe) = message["executable"].as_str() {
+                // Only the integration-test target: `cargo test` also builds
+                // the package's binaries and examples.
+                let is_test = message["target"]["kind"] == serde_json::json!(["test"]);
+                if ours
+                    && is_test
+                    && let Some(exe) = message["executable"].as_str()
+                {
                     build.binary = Some(PathBuf::from(exe));
                 }
             }
