@@ -1,0 +1,11 @@
+//! Chapter 10: an async task scheduler — reference solution.
+
+pub mod attempt;
+pub mod cancel;
+pub mod graph;
+pub mod queue;
+pub mod retry;
+pub mod scheduler;
+pub mod stats;
+pub mod task;
+pub mod timers;
