@@ -19,6 +19,10 @@ mod polls;
 mod thread;
 mod time;
 
+// The crawler chapter's HTTP site, compiled only for that chapter.
+#[cfg(feature = "site")]
+pub mod site;
+
 pub use blocking::Ticker;
 pub use gauge::{Gauge, GaugeGuard};
 pub use log::EventLog;
