@@ -1,0 +1,273 @@
+use std::net::SocketAddr;
+
+use ch05_network_io::chat::{CAPACITY, start};
+use pretty_assertions::assert_eq;
+use support::millis;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::net::{TcpSocket, TcpStream};
+
+use crate::fixture::{PATIENCE, within};
+
+// These tests run on real time, not paused time: with real sockets the
+// kernel may hold a small write back for some milliseconds (Nagle's
+// algorithm), and a paused clock would jump over that wait to the next
+// timeout. Every wait is bounded by `PATIENCE` (one second), and checking
+// that nothing arrives takes 100 ms.
+
+/// A chat client driven by the test.
+struct Member {
+    name: String,
+    lines: Lines<BufReader<OwnedReadHalf>>,
+    writer: OwnedWriteHalf,
+}
+
+impl Member {
+    /// Connects, sends the name, and waits for the welcome.
+    async fn join(addr: SocketAddr, name: &str) -> Member {
+        Member::join_on(TcpStream::connect(addr).await.unwrap(), name).await
+    }
+
+    async fn join_on(socket: TcpStream, name: &str) -> Member {
+        socket.set_nodelay(true).unwrap();
+        let (reader, writer) = socket.into_split();
+        let mut member = Member {
+            name: name.to_string(),
+            lines: BufReader::new(reader).lines(),
+            writer,
+        };
+        member.say(name).await;
+        let welcome = member.next().await;
+        assert_eq!(
+            welcome,
+            format!("welcome {name}"),
+            "a client sends its name first, and the server's first line to it is `welcome <name>`"
+        );
+        member
+    }
+
+    async fn say(&mut self, text: &str) {
+        self.writer
+            .write_all(format!("{text}\n").as_bytes())
+            .await
+            .unwrap();
+    }
+
+    /// The next line this client receives, or a failure.
+    async fn next(&mut self) -> String {
+        match tokio::time::timeout(PATIENCE, self.lines.next_line()).await {
+            Ok(Ok(Some(line))) => line,
+            Ok(other) => panic!("{} expected a line, got {other:?}", self.name),
+            Err(_) => panic!(
+                "{} waited a second for a line that never came: is every client's socket written by \
+                 a task of its own, subscribed to the room before it is welcomed?",
+                self.name
+            ),
+        }
+    }
+
+    /// Nothing arrives for `self` within 100 ms.
+    async fn hears_nothing(&mut self, why: &str) {
+        let line = tokio::time::timeout(millis(100), self.lines.next_line()).await;
+        assert!(line.is_err(), "{} received {line:?}: {why}", self.name);
+    }
+}
+
+#[tokio::test]
+async fn a_message_reaches_every_other_client() {
+    let server = within("start()", start()).await.unwrap();
+    let mut alice = Member::join(server.addr(), "alice").await;
+    let mut bob = Member::join(server.addr(), "bob").await;
+    assert_eq!(
+        alice.next().await,
+        "* bob joined",
+        "others are told who joined"
+    );
+    let mut carol = Member::join(server.addr(), "carol").await;
+    assert_eq!(alice.next().await, "* carol joined");
+    assert_eq!(bob.next().await, "* carol joined");
+
+    alice.say("hello, room").await;
+    assert_eq!(
+        bob.next().await,
+        "alice: hello, room",
+        "messages are `<sender>: <text>`"
+    );
+    assert_eq!(carol.next().await, "alice: hello, room");
+    alice
+        .hears_nothing("a sender does not get its own message back")
+        .await;
+    within("shutdown()", server.shutdown()).await;
+}
+
+#[tokio::test]
+async fn a_silent_client_still_receives() {
+    let server = within("start()", start()).await.unwrap();
+    let mut listener = Member::join(server.addr(), "listener").await;
+    let mut talker = Member::join(server.addr(), "talker").await;
+    assert_eq!(listener.next().await, "* talker joined");
+    for i in 0..3 {
+        talker.say(&format!("news {i}")).await;
+    }
+    // The listener never writes again: the server must push to it anyway.
+    for i in 0..3 {
+        assert_eq!(
+            listener.next().await,
+            format!("talker: news {i}"),
+            "a client that only listens must still get every message: wait for its socket and \
+             for the room at the same time (`tokio::select!`), not for its next line first"
+        );
+    }
+    talker.hears_nothing("nobody else spoke").await;
+    within("shutdown()", server.shutdown()).await;
+}
+
+// Several worker threads, so that a server which welcomes a client before
+// it is subscribed has a real race to lose (it may still win it, now and
+// then; a correct server never fails).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_hears_everything_said_after_its_welcome() {
+    let server = within("start()", start()).await.unwrap();
+    let mut alice = Member::join(server.addr(), "alice").await;
+    let mut newcomers = Vec::new();
+    for round in 0..20 {
+        let name = format!("newcomer{round}");
+        let mut newcomer = Member::join(server.addr(), &name).await;
+        // Alice speaks the moment the newcomer has its welcome, and before
+        // she has even seen it join.
+        alice.say(&format!("hi {name}")).await;
+        assert_eq!(
+            newcomer.next().await,
+            format!("alice: hi {name}"),
+            "a client that has its welcome is in the room: register (subscribe) it before \
+             sending the welcome, or early messages are lost"
+        );
+        assert_eq!(alice.next().await, format!("* {name} joined"));
+        newcomers.push(newcomer);
+    }
+    within("shutdown()", server.shutdown()).await;
+}
+
+#[tokio::test]
+async fn keeps_each_senders_order() {
+    let server = within("start()", start()).await.unwrap();
+    let mut alice = Member::join(server.addr(), "alice").await;
+    let mut bob = Member::join(server.addr(), "bob").await;
+    assert_eq!(alice.next().await, "* bob joined");
+    // Ten lines in one write: the server must split them, in order.
+    let burst: String = (0..10).map(|i| format!("a{i}\n")).collect();
+    alice.writer.write_all(burst.as_bytes()).await.unwrap();
+    for i in 0..5 {
+        bob.say(&format!("b{i}")).await;
+    }
+    let mut from_alice = Vec::new();
+    for _ in 0..10 {
+        from_alice.push(bob.next().await);
+    }
+    let expected: Vec<String> = (0..10).map(|i| format!("alice: a{i}")).collect();
+    assert_eq!(
+        from_alice, expected,
+        "every line of alice's, in the order she sent them"
+    );
+    let mut from_bob = Vec::new();
+    for _ in 0..5 {
+        from_bob.push(alice.next().await);
+    }
+    let expected: Vec<String> = (0..5).map(|i| format!("bob: b{i}")).collect();
+    assert_eq!(
+        from_bob, expected,
+        "every line of bob's, in the order he sent them"
+    );
+    within("shutdown()", server.shutdown()).await;
+}
+
+#[tokio::test]
+async fn a_client_that_leaves_is_removed() {
+    let server = within("start()", start()).await.unwrap();
+    let mut alice = Member::join(server.addr(), "alice").await;
+    let bob = Member::join(server.addr(), "bob").await;
+    assert_eq!(alice.next().await, "* bob joined");
+    drop(bob);
+    assert_eq!(
+        alice.next().await,
+        "* bob left",
+        "when a client disconnects the others are told `* <name> left`"
+    );
+    let mut carol = Member::join(server.addr(), "carol").await;
+    assert_eq!(alice.next().await, "* carol joined");
+    alice.say("still here").await;
+    assert_eq!(
+        carol.next().await,
+        "alice: still here",
+        "the room keeps working after a client left: a write to a closed client must not end \
+         anyone else's task"
+    );
+    within("shutdown()", server.shutdown()).await;
+}
+
+#[tokio::test]
+async fn a_slow_client_does_not_stall_the_others() {
+    let server = within("start()", start()).await.unwrap();
+    // The slow client has a tiny receive buffer and stops reading after its
+    // welcome, so the server's writes to it soon cannot go on.
+    let socket = TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let mut slow = Member::join_on(socket.connect(server.addr()).await.unwrap(), "slow").await;
+    let mut alice = Member::join(server.addr(), "alice").await;
+    let mut bob = Member::join(server.addr(), "bob").await;
+    assert_eq!(alice.next().await, "* bob joined");
+
+    // Far more than the socket buffers and the room's CAPACITY together: the
+    // slow client falls behind for good.
+    let chunk = "x".repeat(64 * 1024);
+    let count = 128 + CAPACITY;
+    for i in 0..count {
+        alice.say(&format!("{i} {chunk}")).await;
+        let heard = bob.next().await;
+        assert!(
+            heard.starts_with(&format!("alice: {i} ")),
+            "bob expected alice's message {i}: a client that stopped reading must not hold up \
+             the others (give each client its own writer and a bounded queue, never await one \
+             client's socket in the loop that serves everyone)"
+        );
+    }
+
+    // Now the slow client reads what reached it: a prefix of alice's
+    // messages, in order, then a notice, then the end of the connection.
+    let mut got = Vec::new();
+    loop {
+        match tokio::time::timeout(PATIENCE, slow.lines.next_line()).await {
+            Ok(Ok(Some(line))) => got.push(line),
+            Ok(_) => break,
+            Err(_) => panic!(
+                "the slow client read {} lines, then nothing came for a second and the connection \
+                 stayed open: a client that falls more than CAPACITY messages behind must be \
+                 told `* too slow, disconnected` and disconnected",
+                got.len()
+            ),
+        }
+    }
+    assert_eq!(
+        got.first().map(String::as_str),
+        Some("* alice joined"),
+        "the slow client first hears alice join"
+    );
+    assert_eq!(
+        got.last().map(String::as_str),
+        Some("* too slow, disconnected"),
+        "the last line a lagging client gets says why it is dropped"
+    );
+    let messages = &got[2..got.len() - 1];
+    assert!(
+        messages.len() < count,
+        "the slow client got all {count} messages: it was never dropped"
+    );
+    for (i, line) in messages.iter().enumerate() {
+        assert!(
+            line.starts_with(&format!("alice: {i} ")),
+            "a dropped client gets a prefix of the messages in order, no gaps: line {i} is {:?}",
+            &line[..line.len().min(30)]
+        );
+    }
+    within("shutdown()", server.shutdown()).await;
+}

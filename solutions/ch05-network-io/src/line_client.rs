@@ -1,0 +1,56 @@
+//! Exercise `line_client`: the client side of a line protocol.
+
+use std::io;
+use std::net::SocketAddr;
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::net::TcpStream;
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+
+/// A connection to a line-based server.
+#[derive(Debug)]
+pub struct LineClient {
+    // Replies are read through a buffer that keeps whatever arrived after
+    // the current line for the next call.
+    replies: Lines<BufReader<OwnedReadHalf>>,
+    writer: OwnedWriteHalf,
+}
+
+impl LineClient {
+    pub async fn connect(addr: SocketAddr) -> io::Result<LineClient> {
+        let (reader, writer) = TcpStream::connect(addr).await?.into_split();
+        Ok(LineClient {
+            replies: BufReader::new(reader).lines(),
+            writer,
+        })
+    }
+
+    /// One `write_all` of the whole line and its newline: `write` alone may
+    /// write only part of it.
+    pub async fn send(&mut self, line: &str) -> io::Result<()> {
+        self.writer.write_all(format!("{line}\n").as_bytes()).await
+    }
+
+    pub async fn recv(&mut self) -> io::Result<Option<String>> {
+        self.replies.next_line().await
+    }
+
+    pub async fn request(&mut self, line: &str) -> io::Result<String> {
+        self.send(line).await?;
+        self.recv().await?.ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the server closed the connection before replying",
+            )
+        })
+    }
+}
+
+pub async fn send_lines(addr: SocketAddr, lines: &[&str]) -> io::Result<Vec<String>> {
+    let mut client = LineClient::connect(addr).await?;
+    let mut replies = Vec::with_capacity(lines.len());
+    for line in lines {
+        replies.push(client.request(line).await?);
+    }
+    Ok(replies)
+}
