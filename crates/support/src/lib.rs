@@ -16,6 +16,7 @@ mod blocking;
 mod gauge;
 mod log;
 mod polls;
+mod task;
 mod thread;
 mod time;
 
@@ -27,6 +28,7 @@ pub use blocking::Ticker;
 pub use gauge::{Gauge, GaugeGuard};
 pub use log::EventLog;
 pub use polls::{CountPolls, count_polls};
+pub use task::join;
 pub use thread::on_thread;
 pub use time::{DEADLINE, assert_elapsed, finishes, timed};
 

@@ -7,5 +7,7 @@ pub mod queue;
 pub mod retry;
 pub mod scheduler;
 pub mod stats;
+// Given to students whole: the solution uses the very same file.
+#[path = "../../../crates/ch10-scheduler/src/task.rs"]
 pub mod task;
 pub mod timers;

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use ch07_resources::pool::{Manager, Pool};
 use pretty_assertions::assert_eq;
-use support::{Gauge, GaugeGuard, assert_elapsed, finishes, millis, secs, timed};
+use support::{Gauge, GaugeGuard, assert_elapsed, finishes, join, millis, secs, timed};
 
 /// A connection: live (in the gauge) from the moment it starts connecting
 /// until it is dropped.
@@ -31,14 +31,6 @@ fn pool(max_size: usize) -> (Arc<Pool<Fake>>, Gauge) {
     let live = Gauge::new();
     let fake = Fake { live: live.clone() };
     (Arc::new(Pool::new(fake, max_size)), live)
-}
-
-/// Awaits a spawned task, re-raising its panic (a `todo!()`, say) as is.
-async fn join<T>(task: tokio::task::JoinHandle<T>) -> T {
-    match task.await {
-        Ok(value) => value,
-        Err(error) => std::panic::resume_unwind(error.into_panic()),
-    }
 }
 
 #[tokio::test(start_paused = true)]

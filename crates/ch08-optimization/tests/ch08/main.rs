@@ -8,11 +8,3 @@ mod limit;
 mod offload;
 mod rate;
 mod reuse;
-
-/// Awaits a spawned task, re-raising its panic (a `todo!()`, say) as is.
-pub async fn join<T>(task: tokio::task::JoinHandle<T>) -> T {
-    match task.await {
-        Ok(value) => value,
-        Err(error) => std::panic::resume_unwind(error.into_panic()),
-    }
-}

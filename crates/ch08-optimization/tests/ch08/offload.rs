@@ -10,9 +10,7 @@ use std::time::Duration;
 
 use ch08_optimization::offload::{offload, offload_all};
 use pretty_assertions::assert_eq;
-use support::finishes;
-
-use crate::join;
+use support::{finishes, join};
 
 /// How long a piece of work waits for something that should happen at once.
 const PATIENCE: Duration = Duration::from_secs(2);
