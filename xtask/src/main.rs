@@ -54,6 +54,13 @@ const FLAGS: &[&str] = &["force", "cold", "verify"];
 const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    // Like any Unix tool, end quietly when the reader of our output goes
+    // away (`cargo xtask list | head`) instead of panicking on the write.
+    #[allow(unsafe_code)]
+    // SAFETY: called first thing, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     match run() {
         Ok(code) => code,
         Err(error) => {
