@@ -9,7 +9,7 @@
 //!   machine that has fetched the crates once);
 //! - `--verify`: a warm `cargo xtask verify` of this workspace.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -30,7 +30,10 @@ pub fn bench(course: &Course, cold: bool, verify: bool) -> Result<()> {
     copy_workspace(&course.root, &copy, SKIP)?;
     let src = Path::new("crates").join(&chapter.dir_name).join("src");
     copy_tree(&course.solution_dir(chapter).join("src"), &copy.join(&src))?;
-    let target = course.root.join("target");
+    // The workspace's own build directory, so dependencies are warm.
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| course.root.join("target"));
 
     if cold {
         let fresh = scratch.join("cold-target");
