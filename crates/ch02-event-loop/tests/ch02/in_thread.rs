@@ -1,19 +1,23 @@
-use std::thread::{self, ThreadId};
+use std::thread::{self, JoinHandle, ThreadId};
 
 use ch02_event_loop::in_thread::spawn_runtime_thread;
 use pretty_assertions::assert_eq;
 use support::{on_thread, secs};
 use tokio::time::Instant;
 
-/// The text of a panic, when it has one.
-fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
-    if let Some(text) = panic.downcast_ref::<&str>() {
-        text.to_string()
-    } else if let Some(text) = panic.downcast_ref::<String>() {
-        text.clone()
-    } else {
-        String::new()
-    }
+use crate::common::panic_text;
+
+/// Waits for the thread and returns its future's output; if the thread
+/// panicked, fails with the panic's own text.
+fn join<T>(handle: JoinHandle<T>) -> T {
+    handle.join().unwrap_or_else(|panic| {
+        panic!(
+            "the thread panicked: {}\nThe runtime on the new thread must be a \
+             current-thread runtime with its drivers on: \
+             `Builder::new_current_thread().enable_all().build()`.",
+            panic_text(&*panic)
+        )
+    })
 }
 
 #[test]
@@ -28,14 +32,7 @@ fn the_caller_gets_the_result_through_join() {
         // millisecond.
         start.elapsed().as_secs()
     });
-    let took = handle.join().unwrap_or_else(|panic| {
-        panic!(
-            "the thread panicked: {}\nThe runtime on the new thread must be a \
-             current-thread runtime with its drivers on: \
-             `Builder::new_current_thread().enable_all().build()`.",
-            panic_text(&*panic)
-        )
-    });
+    let took = join(handle);
     assert_eq!(
         took, 3,
         "join() gives the future's output: here the time its three-second sleep took"
@@ -49,7 +46,7 @@ fn the_future_runs_on_the_new_named_thread() {
         let me = thread::current();
         (me.id(), me.name().map(str::to_string))
     });
-    let (ran_on, name): (ThreadId, Option<String>) = handle.join().expect("the thread panicked");
+    let (ran_on, name): (ThreadId, Option<String>) = join(handle);
     assert_ne!(
         ran_on, caller,
         "the future ran on the caller's thread: build the runtime and call \
@@ -78,7 +75,7 @@ fn the_caller_is_not_blocked_while_the_future_runs() {
     tx.send(41)
         .expect("the future stopped waiting for the caller's value");
     assert_eq!(
-        handle.join().expect("the thread panicked"),
+        join(handle),
         42,
         "the future got the caller's 41 and returned 42"
     );

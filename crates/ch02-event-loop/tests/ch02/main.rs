@@ -4,6 +4,8 @@
 //! need a clock they pause it inside that runtime. Tests that run inside a
 //! runtime use paused time, so sleeps are instant and exact.
 
+mod common;
+
 mod callbacks;
 mod executor;
 mod flavours;

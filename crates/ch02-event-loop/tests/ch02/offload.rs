@@ -7,6 +7,8 @@ use ch02_event_loop::offload::{Job, offload, offload_all};
 use pretty_assertions::assert_eq;
 use support::{BLOCKED, finishes};
 
+use crate::common::panic_text;
+
 // The blocking functions below wait, in real time, for something that only
 // the async side or another blocking job can do. Done right, that takes
 // microseconds; the limit is spent only when the code under test blocks,
@@ -59,14 +61,14 @@ async fn offload_passes_the_panic_on() {
     let panic = outcome
         .expect_err("a panic in the blocking function must reach the caller of offload()")
         .into_panic();
-    let text = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_default();
-    assert!(
-        text.contains("boom in the blocking pool"),
-        "the caller sees the blocking function's own panic, got {text:?}"
+    let text = panic_text(&*panic);
+    // Unwrapping the JoinError also panics, and its message even quotes the
+    // original one; only the original payload itself is the panic passed on.
+    assert_eq!(
+        text, "boom in the blocking pool",
+        "the caller must see the blocking function's own panic, not a new one: pass it \
+         on with `std::panic::resume_unwind(join_error.into_panic())` instead of \
+         unwrapping the JoinError"
     );
 }
 

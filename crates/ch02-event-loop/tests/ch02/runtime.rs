@@ -1,4 +1,3 @@
-use std::any::Any;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::Arc;
@@ -10,16 +9,7 @@ use support::{millis, secs};
 use tokio::runtime::{Handle, RuntimeFlavor};
 use tokio::time::Instant;
 
-/// The text of a panic, when it has one.
-fn panic_text(panic: &(dyn Any + Send)) -> String {
-    if let Some(text) = panic.downcast_ref::<&str>() {
-        text.to_string()
-    } else if let Some(text) = panic.downcast_ref::<String>() {
-        text.clone()
-    } else {
-        String::new()
-    }
-}
+use crate::common::panic_text;
 
 /// Runs `f`; if it panics because a driver is missing, says which builder
 /// call was forgotten.

@@ -5,16 +5,7 @@ use ch03_tasks::cancel::{Ending, cancel, cancel_after};
 use pretty_assertions::assert_eq;
 use support::{EventLog, assert_elapsed, secs, timed};
 
-/// Logs "cleaned up" when dropped: when its task finishes or is cancelled.
-/// The only way a Rust task learns it was cancelled is its destructors
-/// running.
-struct Cleanup(EventLog);
-
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        self.0.push("cleaned up");
-    }
-}
+use crate::common::Cleanup;
 
 /// A task body that works for `duration`, logging its steps.
 fn work(log: &EventLog, duration: Duration) -> impl Future<Output = &'static str> + use<> {
@@ -60,7 +51,11 @@ async fn cleanup_has_run_when_cancel_returns() {
     let handle = tokio::spawn(work(&log, secs(10)));
     tokio::time::sleep(secs(1)).await;
     let (ending, _) = timed(cancel(handle)).await;
-    assert_eq!(ending, Ending::Cancelled, "the running task was cancelled");
+    assert_eq!(
+        ending,
+        Ending::Cancelled,
+        "a task still running when cancel() is called ends as Ending::Cancelled"
+    );
     assert_eq!(
         log.timeline(),
         at(&[(0, "started"), (1, "cleaned up")]),

@@ -1,32 +1,8 @@
-use std::future::Future;
-use std::time::Duration;
-
 use ch03_tasks::first_error::{Settled, wait_first_error};
 use pretty_assertions::assert_eq;
 use support::{EventLog, Gauge, assert_elapsed, secs, timed};
 
-/// A job that counts as live on `gauge` until its future is dropped, and
-/// logs "<name> finished" if it runs to the end.
-fn job(
-    gauge: &Gauge,
-    log: &EventLog,
-    name: &'static str,
-    duration: Duration,
-    ok: bool,
-) -> impl Future<Output = Result<&'static str, String>> + Send + use<> {
-    let live = gauge.enter();
-    let log = log.clone();
-    async move {
-        let _live = live;
-        tokio::time::sleep(duration).await;
-        log.push(format!("{name} finished"));
-        if ok {
-            Ok(name)
-        } else {
-            Err(format!("{name} failed"))
-        }
-    }
-}
+use crate::common::job;
 
 #[tokio::test(start_paused = true)]
 async fn all_succeed_before_the_timeout() {

@@ -5,6 +5,8 @@ use ch03_tasks::gather::{TaskError, gather};
 use pretty_assertions::assert_eq;
 use support::{assert_elapsed, secs, timed};
 
+use crate::common::panic_text;
+
 /// What a job does at the end of its time.
 #[derive(Clone, Copy)]
 enum Then {
@@ -33,12 +35,7 @@ where
     match timed(tokio::spawn(gather(futures))).await.0 {
         Ok(results) => results,
         Err(error) => {
-            let payload = error.into_panic();
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+            let message = panic_text(&*error.into_panic());
             panic!(
                 "gather() itself panicked: {message}\nA task's panic must come back as \
                  TaskError::Panicked: the JoinError from awaiting its handle is a value, do not unwrap it"

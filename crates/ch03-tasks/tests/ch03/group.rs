@@ -1,32 +1,9 @@
-use std::future::Future;
-use std::time::Duration;
-
 use ch03_tasks::group::run_group;
 use pretty_assertions::assert_eq;
 use support::{EventLog, Gauge, assert_elapsed, secs, timed};
 
-/// A group member that counts as live on `gauge` until its future is
-/// dropped, and logs "<name> finished" if it runs to the end.
-fn member(
-    gauge: &Gauge,
-    log: &EventLog,
-    name: &'static str,
-    duration: Duration,
-    ok: bool,
-) -> impl Future<Output = Result<&'static str, String>> + Send + use<> {
-    let live = gauge.enter();
-    let log = log.clone();
-    async move {
-        let _live = live;
-        tokio::time::sleep(duration).await;
-        log.push(format!("{name} finished"));
-        if ok {
-            Ok(name)
-        } else {
-            Err(format!("{name} failed"))
-        }
-    }
-}
+// The members are the chapter's shared test jobs (see common.rs).
+use crate::common::job as member;
 
 #[tokio::test(start_paused = true)]
 async fn all_succeed_in_spawn_order() {

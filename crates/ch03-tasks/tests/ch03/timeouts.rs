@@ -5,14 +5,7 @@ use ch03_tasks::timeouts::{OutOfTime, TimedOut, all_within, within};
 use pretty_assertions::assert_eq;
 use support::{EventLog, assert_elapsed, secs, timed};
 
-/// Logs "cleaned up" when dropped: when its future finishes or is cancelled.
-struct Cleanup(EventLog);
-
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        self.0.push("cleaned up");
-    }
-}
+use crate::common::Cleanup;
 
 /// Works for `duration`, logging when it finishes, and cleans up after.
 fn work(log: &EventLog, duration: Duration) -> impl Future<Output = &'static str> + use<> {

@@ -7,6 +7,8 @@ use pretty_assertions::assert_eq;
 use support::finishes;
 use tokio::io::{AsyncBufRead, AsyncRead, ReadBuf};
 
+use crate::common::temp_dir;
+
 /// The most a test reader hands over, or accepts being asked for, at once.
 const MAX_REQUEST: usize = 64 * 1024;
 
@@ -113,7 +115,11 @@ async fn empty_text_has_no_lines_and_no_words() {
     let counts = finishes(count(&b""[..]))
         .await
         .expect("count() failed on an empty text");
-    assert_eq!(counts, Counts::default(), "an empty text has no lines");
+    assert_eq!(
+        counts,
+        Counts::default(),
+        "an empty text has no lines and no words"
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -156,7 +162,7 @@ async fn streams_a_hundred_thousand_lines() {
 
 #[tokio::test(start_paused = true)]
 async fn count_file_counts_a_generated_file() {
-    let dir = tempfile::tempdir().expect("cannot create a temporary directory");
+    let dir = temp_dir();
     let path = dir.path().join("big.txt");
     let text = big_text();
     tokio::fs::write(&path, &text)

@@ -10,13 +10,11 @@ use support::finishes;
 use tempfile::TempDir;
 use tokio::io::{AsyncRead, ReadBuf};
 
+use crate::common::temp_dir;
+
 const OLD: &str = "{\"主题\": \"亮\", \"字号\": 14}\n";
 const FIRST_HALF: &str = "{\"主题\": \"暗\", ";
 const SECOND_HALF: &str = "\"字号\": 16}\n";
-
-fn temp_dir() -> TempDir {
-    tempfile::tempdir().expect("cannot create a temporary directory")
-}
 
 /// The directory as the test saw it halfway through the new content.
 #[derive(Debug, Default)]

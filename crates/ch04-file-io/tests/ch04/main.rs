@@ -5,6 +5,8 @@
 //! blocking threads and take no virtual time, so these tests check
 //! contents, errors and order, not durations.
 
+mod common;
+
 mod counts;
 mod durable;
 mod many;

@@ -11,9 +11,7 @@ use tempfile::TempDir;
 use tokio::io::{AsyncRead, ReadBuf};
 use tokio::sync::Barrier;
 
-fn temp_dir() -> TempDir {
-    tempfile::tempdir().expect("cannot create a temporary directory")
-}
+use crate::common::temp_dir;
 
 /// A slow source that gives its bytes only once every source of its group
 /// has been asked for data. Written at the same time, the files complete;

@@ -7,9 +7,7 @@ use support::{finishes, millis};
 use tempfile::TempDir;
 use tokio::sync::mpsc;
 
-fn temp_dir() -> TempDir {
-    tempfile::tempdir().expect("cannot create a temporary directory")
-}
+use crate::common::temp_dir;
 
 /// `len` bytes of text, cut wherever `len` falls (the copy is of bytes).
 fn data(len: usize) -> Vec<u8> {
@@ -188,7 +186,11 @@ async fn missing_source_is_an_error_and_creates_no_target() {
     let to = dir.path().join("copy.bin");
     let (copied, reports) = copy_and_collect(&from, &to, 8, millis(0)).await;
     let error = copied.expect_err("copying a missing file must fail");
-    assert_eq!(error.kind(), ErrorKind::NotFound, "the error: {error}");
+    assert_eq!(
+        error.kind(),
+        ErrorKind::NotFound,
+        "copying a missing source must pass on the NotFound error from opening it, got: {error}"
+    );
     assert_eq!(reports, [], "a copy that never started reports nothing");
     assert!(
         !tokio::fs::try_exists(&to).await.unwrap_or(true),

@@ -3,13 +3,10 @@ use std::io::ErrorKind;
 use ch04_file_io::text::{read_lines, read_text, write_text};
 use pretty_assertions::assert_eq;
 use support::finishes;
-use tempfile::TempDir;
+
+use crate::common::temp_dir;
 
 const POEM: &str = "床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n";
-
-fn temp_dir() -> TempDir {
-    tempfile::tempdir().expect("cannot create a temporary directory")
-}
 
 #[tokio::test(start_paused = true)]
 async fn write_then_read_keeps_chinese_text() {
@@ -95,7 +92,8 @@ async fn missing_file_is_a_not_found_error() {
     assert_eq!(
         error.kind(),
         ErrorKind::NotFound,
-        "read_text() of a missing file: {error}"
+        "read_text() of a missing file must pass on the NotFound error from opening it, \
+         got: {error}"
     );
     let error = finishes(read_lines(&path))
         .await
@@ -103,7 +101,8 @@ async fn missing_file_is_a_not_found_error() {
     assert_eq!(
         error.kind(),
         ErrorKind::NotFound,
-        "read_lines() of a missing file: {error}"
+        "read_lines() of a missing file must pass on the NotFound error from opening it, \
+         got: {error}"
     );
 }
 

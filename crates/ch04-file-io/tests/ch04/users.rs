@@ -3,11 +3,8 @@ use std::io::ErrorKind;
 use ch04_file_io::users::{User, UsersError, load_users, save_users};
 use pretty_assertions::assert_eq;
 use support::finishes;
-use tempfile::TempDir;
 
-fn temp_dir() -> TempDir {
-    tempfile::tempdir().expect("cannot create a temporary directory")
-}
+use crate::common::temp_dir;
 
 fn three_users() -> Vec<User> {
     vec![

@@ -7,7 +7,7 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpSocket, TcpStream};
 
-use crate::fixture::{PATIENCE, within};
+use crate::fixture::{PATIENCE, started, within};
 
 // These tests run on real time, not paused time: with real sockets the
 // kernel may hold a small write back for some milliseconds (Nagle's
@@ -25,7 +25,13 @@ struct Member {
 impl Member {
     /// Connects, sends the name, and waits for the welcome.
     async fn join(addr: SocketAddr, name: &str) -> Member {
-        Member::join_on(TcpStream::connect(addr).await.unwrap(), name).await
+        let socket = TcpStream::connect(addr).await.unwrap_or_else(|err| {
+            panic!(
+                "{name} cannot connect to the chat server at {addr}: {err}. Does the accept \
+                 loop keep the listener alive until the server is shut down?"
+            )
+        });
+        Member::join_on(socket, name).await
     }
 
     async fn join_on(socket: TcpStream, name: &str) -> Member {
@@ -57,7 +63,11 @@ impl Member {
     async fn next(&mut self) -> String {
         match tokio::time::timeout(PATIENCE, self.lines.next_line()).await {
             Ok(Ok(Some(line))) => line,
-            Ok(other) => panic!("{} expected a line, got {other:?}", self.name),
+            Ok(Ok(None)) => panic!(
+                "{} expected a line, but the server closed the connection",
+                self.name
+            ),
+            Ok(Err(err)) => panic!("{} expected a line, reading failed: {err}", self.name),
             Err(_) => panic!(
                 "{} waited a second for a line that never came: is every client's socket written by \
                  a task of its own, subscribed to the room before it is welcomed?",
@@ -75,7 +85,7 @@ impl Member {
 
 #[tokio::test]
 async fn a_message_reaches_every_other_client() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     let mut alice = Member::join(server.addr(), "alice").await;
     let mut bob = Member::join(server.addr(), "bob").await;
     assert_eq!(
@@ -84,8 +94,16 @@ async fn a_message_reaches_every_other_client() {
         "others are told who joined"
     );
     let mut carol = Member::join(server.addr(), "carol").await;
-    assert_eq!(alice.next().await, "* carol joined");
-    assert_eq!(bob.next().await, "* carol joined");
+    assert_eq!(
+        alice.next().await,
+        "* carol joined",
+        "every client already in the room is told who joined"
+    );
+    assert_eq!(
+        bob.next().await,
+        "* carol joined",
+        "every client already in the room is told who joined"
+    );
 
     alice.say("hello, room").await;
     assert_eq!(
@@ -93,7 +111,11 @@ async fn a_message_reaches_every_other_client() {
         "alice: hello, room",
         "messages are `<sender>: <text>`"
     );
-    assert_eq!(carol.next().await, "alice: hello, room");
+    assert_eq!(
+        carol.next().await,
+        "alice: hello, room",
+        "a message goes to every other client, not only to one"
+    );
     alice
         .hears_nothing("a sender does not get its own message back")
         .await;
@@ -102,10 +124,14 @@ async fn a_message_reaches_every_other_client() {
 
 #[tokio::test]
 async fn a_silent_client_still_receives() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     let mut listener = Member::join(server.addr(), "listener").await;
     let mut talker = Member::join(server.addr(), "talker").await;
-    assert_eq!(listener.next().await, "* talker joined");
+    assert_eq!(
+        listener.next().await,
+        "* talker joined",
+        "others are told who joined"
+    );
     for i in 0..3 {
         talker.say(&format!("news {i}")).await;
     }
@@ -127,7 +153,7 @@ async fn a_silent_client_still_receives() {
 // then; a correct server never fails).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_hears_everything_said_after_its_welcome() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     let mut alice = Member::join(server.addr(), "alice").await;
     let mut newcomers = Vec::new();
     for round in 0..20 {
@@ -142,7 +168,11 @@ async fn a_client_hears_everything_said_after_its_welcome() {
             "a client that has its welcome is in the room: register (subscribe) it before \
              sending the welcome, or early messages are lost"
         );
-        assert_eq!(alice.next().await, format!("* {name} joined"));
+        assert_eq!(
+            alice.next().await,
+            format!("* {name} joined"),
+            "alice is told that {name} joined (her own message is not sent back to her)"
+        );
         newcomers.push(newcomer);
     }
     within("shutdown()", server.shutdown()).await;
@@ -150,10 +180,14 @@ async fn a_client_hears_everything_said_after_its_welcome() {
 
 #[tokio::test]
 async fn keeps_each_senders_order() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     let mut alice = Member::join(server.addr(), "alice").await;
     let mut bob = Member::join(server.addr(), "bob").await;
-    assert_eq!(alice.next().await, "* bob joined");
+    assert_eq!(
+        alice.next().await,
+        "* bob joined",
+        "others are told who joined"
+    );
     // Ten lines in one write: the server must split them, in order.
     let burst: String = (0..10).map(|i| format!("a{i}\n")).collect();
     alice.writer.write_all(burst.as_bytes()).await.unwrap();
@@ -183,10 +217,14 @@ async fn keeps_each_senders_order() {
 
 #[tokio::test]
 async fn a_client_that_leaves_is_removed() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     let mut alice = Member::join(server.addr(), "alice").await;
     let bob = Member::join(server.addr(), "bob").await;
-    assert_eq!(alice.next().await, "* bob joined");
+    assert_eq!(
+        alice.next().await,
+        "* bob joined",
+        "others are told who joined"
+    );
     drop(bob);
     assert_eq!(
         alice.next().await,
@@ -194,7 +232,11 @@ async fn a_client_that_leaves_is_removed() {
         "when a client disconnects the others are told `* <name> left`"
     );
     let mut carol = Member::join(server.addr(), "carol").await;
-    assert_eq!(alice.next().await, "* carol joined");
+    assert_eq!(
+        alice.next().await,
+        "* carol joined",
+        "others are told who joined, also after someone left"
+    );
     alice.say("still here").await;
     assert_eq!(
         carol.next().await,
@@ -207,7 +249,7 @@ async fn a_client_that_leaves_is_removed() {
 
 #[tokio::test]
 async fn a_slow_client_does_not_stall_the_others() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     // The slow client has a tiny receive buffer and stops reading after its
     // welcome, so the server's writes to it soon cannot go on.
     let socket = TcpSocket::new_v4().unwrap();
@@ -215,7 +257,11 @@ async fn a_slow_client_does_not_stall_the_others() {
     let mut slow = Member::join_on(socket.connect(server.addr()).await.unwrap(), "slow").await;
     let mut alice = Member::join(server.addr(), "alice").await;
     let mut bob = Member::join(server.addr(), "bob").await;
-    assert_eq!(alice.next().await, "* bob joined");
+    assert_eq!(
+        alice.next().await,
+        "* bob joined",
+        "others are told who joined"
+    );
 
     // Far more than the socket buffers and the room's CAPACITY together: the
     // slow client falls behind for good.
@@ -256,6 +302,12 @@ async fn a_slow_client_does_not_stall_the_others() {
         got.last().map(String::as_str),
         Some("* too slow, disconnected"),
         "the last line a lagging client gets says why it is dropped"
+    );
+    assert_eq!(
+        got.get(1).map(String::as_str),
+        Some("* bob joined"),
+        "then it hears bob join: a client is disconnected only once it has really fallen \
+         more than CAPACITY messages behind"
     );
     let messages = &got[2..got.len() - 1];
     assert!(

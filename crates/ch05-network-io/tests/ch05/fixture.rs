@@ -1,10 +1,15 @@
 //! A scripted one-connection server for the client exercises: it accepts a
 //! single connection and plays its steps in order, so a test decides
 //! exactly how the bytes are cut into writes and when they arrive.
+//!
+//! Also the helpers every test of the chapter shares: bounded real-time
+//! waits ([`within`]), starting a server under test ([`started`]) and an
+//! address where nothing listens ([`refused_addr`]). No tests here.
 
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use ch05_network_io::line_server::ServerHandle;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
@@ -119,4 +124,14 @@ pub async fn within<F: std::future::Future>(what: &str, fut: F) -> F::Output {
         Ok(output) => output,
         Err(_) => panic!("{what} did not happen within {PATIENCE:?}"),
     }
+}
+
+/// Awaits a server's `start()` (within [`PATIENCE`]) and returns its handle;
+/// an error from `start()` fails the test, saying so.
+pub async fn started(
+    start: impl std::future::Future<Output = std::io::Result<ServerHandle>>,
+) -> ServerHandle {
+    within("start()", start)
+        .await
+        .unwrap_or_else(|err| panic!("start() failed to start a server on 127.0.0.1:0: {err}"))
 }

@@ -41,9 +41,15 @@ async fn sends_a_get_request_with_a_host_header() {
     );
     assert!(
         head.ends_with("\r\n\r\n"),
-        "a blank line ends the request head"
+        "a blank line (`\\r\\n` on its own) ends the request head, got {head:?}"
     );
-    assert_eq!(response.unwrap().status, 204);
+    assert_eq!(
+        response
+            .expect("get() failed on the answer `HTTP/1.1 204 No Content`")
+            .status,
+        204,
+        "the status code is the number after the HTTP version"
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -68,7 +74,7 @@ async fn reads_the_body_by_content_length() {
          match header names without regard to case",
     )
     .await
-    .unwrap();
+    .expect("get() failed on a valid HTTP/1.1 answer");
     assert_eq!(
         (response.status, response.reason.as_str()),
         (200, "OK"),
@@ -102,7 +108,7 @@ async fn reads_to_the_end_without_a_length() {
         "the server closed the connection to end the body",
     )
     .await
-    .unwrap();
+    .expect("get() failed on a valid HTTP/1.1 answer");
     assert_eq!(
         String::from_utf8_lossy(&response.body),
         "first part, second part, last part",
@@ -130,7 +136,7 @@ async fn keeps_a_binary_body_as_bytes() {
         "Content-Length said the body was 9 bytes",
     )
     .await
-    .unwrap();
+    .expect("get() failed on a valid HTTP/1.1 answer");
     assert_eq!(
         response.body, body,
         "the body is bytes, not text: keep them as they came (no UTF-8 decoding, no stopping \

@@ -16,9 +16,13 @@ async fn sends_each_line_with_a_newline() {
     let server = Fixture::start(vec![Step::ReadLine, Step::ReadLine]).await;
     let mut client = within("connect()", LineClient::connect(server.addr))
         .await
-        .unwrap();
-    within("send()", client.send("hello")).await.unwrap();
-    within("send()", client.send("second line")).await.unwrap();
+        .expect("LineClient::connect() to the test server failed");
+    within("send()", client.send("hello"))
+        .await
+        .expect("send() failed while the server was reading");
+    within("send()", client.send("second line"))
+        .await
+        .expect("send() failed while the server was reading");
     let received = tokio::time::timeout(PATIENCE, server.received()).await;
     assert_eq!(
         received.ok(),
@@ -41,8 +45,10 @@ async fn recv_joins_a_reply_sent_in_pieces() {
     .await;
     let mut client = within("connect()", LineClient::connect(server.addr))
         .await
-        .unwrap();
-    let reply = within("request()", client.request("hello")).await.unwrap();
+        .expect("LineClient::connect() to the test server failed");
+    let reply = within("request()", client.request("hello"))
+        .await
+        .expect("request() failed although the server answered");
     assert_eq!(
         reply, "echo: hello",
         "a reply can arrive in several pieces: read up to the newline (`BufReader::lines`), \
@@ -60,10 +66,16 @@ async fn keeps_replies_that_arrive_together() {
     .await;
     let mut client = within("connect()", LineClient::connect(server.addr))
         .await
-        .unwrap();
-    within("send()", client.send("a")).await.unwrap();
-    within("send()", client.send("b")).await.unwrap();
-    let first = within("recv()", client.recv()).await.unwrap();
+        .expect("LineClient::connect() to the test server failed");
+    within("send()", client.send("a"))
+        .await
+        .expect("send() failed while the server was reading");
+    within("send()", client.send("b"))
+        .await
+        .expect("send() failed while the server was reading");
+    let first = within("recv()", client.recv())
+        .await
+        .expect("recv() failed: a closed connection is Ok(None), not an error");
     let second = tokio::time::timeout(PATIENCE, client.recv()).await;
     assert_eq!(
         first.as_deref(),
@@ -82,10 +94,17 @@ async fn recv_returns_none_when_the_server_closes() {
     let server = Fixture::start(vec![Step::ReadLine, write("bye\n")]).await;
     let mut client = within("connect()", LineClient::connect(server.addr))
         .await
-        .unwrap();
-    let reply = within("request()", client.request("quit")).await.unwrap();
-    assert_eq!(reply, "bye");
-    let end = within("recv()", client.recv()).await.unwrap();
+        .expect("LineClient::connect() to the test server failed");
+    let reply = within("request()", client.request("quit"))
+        .await
+        .expect("request() failed although the server answered");
+    assert_eq!(
+        reply, "bye",
+        "request() returns the server's reply line, without its newline"
+    );
+    let end = within("recv()", client.recv())
+        .await
+        .expect("recv() failed: a closed connection is Ok(None), not an error");
     assert_eq!(
         end, None,
         "once the server has closed the connection, recv() returns Ok(None)"
@@ -97,7 +116,7 @@ async fn request_fails_when_the_server_hangs_up() {
     let server = Fixture::start(vec![Step::ReadLine]).await;
     let mut client = within("connect()", LineClient::connect(server.addr))
         .await
-        .unwrap();
+        .expect("LineClient::connect() to the test server failed");
     let result = within("request()", client.request("anyone there?")).await;
     match result {
         Err(err) => assert_eq!(
@@ -127,7 +146,7 @@ async fn send_lines_collects_every_reply_in_order() {
     .await;
     let replies = within("send_lines()", send_lines(server.addr, &["1", "2", "3"])).await;
     assert_eq!(
-        replies.unwrap(),
+        replies.expect("send_lines() failed although the server answered every line"),
         ["one", "two", "three"],
         "one reply per line, in order"
     );

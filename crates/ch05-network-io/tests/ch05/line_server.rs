@@ -8,7 +8,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, Lines};
 use tokio::net::TcpStream;
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 
-use crate::fixture::{PATIENCE, within};
+use crate::fixture::{PATIENCE, started, within};
 
 // These tests run on real time, not paused time: with real sockets the
 // kernel may hold a small write back for some milliseconds (Nagle's
@@ -24,7 +24,12 @@ struct Raw {
 
 impl Raw {
     async fn connect(addr: SocketAddr) -> Raw {
-        let stream = TcpStream::connect(addr).await.unwrap();
+        let stream = TcpStream::connect(addr).await.unwrap_or_else(|err| {
+            panic!(
+                "cannot connect to the server at {addr}: {err}. Does the accept loop keep \
+                 the listener alive until the server is shut down?"
+            )
+        });
         stream.set_nodelay(true).unwrap();
         let (reader, writer) = stream.into_split();
         Raw {
@@ -57,10 +62,14 @@ impl Raw {
 
 #[tokio::test]
 async fn echoes_each_line() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     let mut client = Raw::connect(server.addr()).await;
     client.write("hello\n").await;
-    assert_eq!(client.reply("\"hello\"").await, "echo: hello");
+    assert_eq!(
+        client.reply("\"hello\"").await,
+        "echo: hello",
+        "any line other than `time` and `quit` is answered `echo: <line>`"
+    );
     client.write("two words\n").await;
     assert_eq!(
         client.reply("\"two words\"").await,
@@ -72,7 +81,7 @@ async fn echoes_each_line() {
 
 #[tokio::test]
 async fn frames_a_line_split_over_several_writes() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     let mut client = Raw::connect(server.addr()).await;
     // Each pause lets the server read what has arrived so far: a server that
     // treats one `read` as one message answers "hel" on its own.
@@ -95,7 +104,7 @@ async fn frames_a_line_split_over_several_writes() {
 
 #[tokio::test]
 async fn answers_lines_packed_into_one_write() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     let mut client = Raw::connect(server.addr()).await;
     client.write("a\nb\r\nc\n").await;
     let replies = [
@@ -113,7 +122,7 @@ async fn answers_lines_packed_into_one_write() {
 
 #[tokio::test]
 async fn tells_the_time() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     let mut client = Raw::connect(server.addr()).await;
     client.write("time\n").await;
     let reply = client.reply("\"time\"").await;
@@ -134,7 +143,7 @@ async fn tells_the_time() {
 
 #[tokio::test]
 async fn says_bye_with_a_newline_and_closes() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     let mut client = Raw::connect(server.addr()).await;
     client.write("quit\n").await;
     let mut rest = Vec::new();
@@ -155,7 +164,7 @@ async fn says_bye_with_a_newline_and_closes() {
 
 #[tokio::test]
 async fn idle_client_does_not_delay_others() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     // The first client connects and sends half a line, then goes quiet.
     let mut idle = Raw::connect(server.addr()).await;
     idle.write("I am still typ").await;
@@ -176,18 +185,23 @@ async fn idle_client_does_not_delay_others() {
     idle.write("ing\n").await;
     assert_eq!(
         idle.reply("the idle client's line").await,
-        "echo: I am still typing"
+        "echo: I am still typing",
+        "the idle client's two pieces make one line, answered once its \"\\n\" arrives"
     );
     within("shutdown()", server.shutdown()).await;
 }
 
 #[tokio::test]
 async fn shutdown_closes_connections_and_stops_listening() {
-    let server = within("start()", start()).await.unwrap();
+    let server = started(start()).await;
     let addr = server.addr();
     let mut client = Raw::connect(addr).await;
     client.write("ping\n").await;
-    assert_eq!(client.reply("\"ping\"").await, "echo: ping");
+    assert_eq!(
+        client.reply("\"ping\"").await,
+        "echo: ping",
+        "the server answers before it is shut down"
+    );
 
     let stopped = tokio::time::timeout(PATIENCE, server.shutdown()).await;
     assert!(
