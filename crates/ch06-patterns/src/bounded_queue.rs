@@ -50,6 +50,7 @@ impl<T> BoundedQueue<T> {
         todo!()
     }
 
+    /// Whether the queue holds no items now.
     pub fn is_empty(&self) -> bool {
         todo!()
     }

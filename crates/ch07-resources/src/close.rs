@@ -40,6 +40,8 @@ pub struct Closing<R: Resource> {
 }
 
 impl<R: Resource> Closing<R> {
+    /// Takes ownership of `resource`, which is released by [`close`](Closing::close)
+    /// or, failing that, when the `Closing` is dropped.
     pub fn new(resource: R) -> Closing<R> {
         todo!()
     }

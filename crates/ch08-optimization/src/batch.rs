@@ -41,6 +41,8 @@ pub struct Batcher {
 }
 
 impl Batcher {
+    /// A batcher in front of `backend`: a batch closes `window` after its
+    /// first call, or as soon as it holds `max_batch` (at least 1) keys.
     pub fn new<B: Backend>(backend: B, window: Duration, max_batch: usize) -> Batcher {
         todo!()
     }

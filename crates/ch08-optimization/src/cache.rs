@@ -43,6 +43,8 @@ pub struct Cache<L: Loader> {
 }
 
 impl<L: Loader> Cache<L> {
+    /// An empty cache in front of `loader`, whose values stay fresh for
+    /// `ttl` after they were loaded.
     pub fn new(loader: L, ttl: Duration) -> Cache<L> {
         todo!()
     }

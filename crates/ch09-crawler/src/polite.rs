@@ -45,6 +45,7 @@ pub struct Fetcher {
 }
 
 impl Fetcher {
+    /// A fetcher with its own HTTP client, held to `limits`.
     pub fn new(limits: Limits) -> Fetcher {
         Fetcher {
             client: http_client(),
@@ -54,6 +55,7 @@ impl Fetcher {
         }
     }
 
+    /// The limits this fetcher keeps to.
     pub fn limits(&self) -> &Limits {
         &self.limits
     }

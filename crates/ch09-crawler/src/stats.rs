@@ -57,6 +57,8 @@ pub fn summarize(pages: &[Crawled]) -> Stats {
 ///   "pages": [
 ///     {"url": "http://site.test/", "depth": 0, "status": 200, "error": null,
 ///      "title": "Home", "links": ["http://site.test/gone"], "response_ms": 1500},
+///     {"url": "http://site.test/gone", "depth": 1, "status": 404, "error": null,
+///      "title": null, "links": [], "response_ms": 500},
 ///     {"url": "http://site.test/slow", "depth": 1, "status": null,
 ///      "error": "timeout", "title": null, "links": [], "response_ms": 2000}
 ///   ]

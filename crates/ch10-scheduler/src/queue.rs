@@ -49,6 +49,7 @@ impl ReadyQueue {
         todo!()
     }
 
+    /// Whether no task is queued.
     pub fn is_empty(&self) -> bool {
         todo!()
     }

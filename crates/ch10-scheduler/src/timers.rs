@@ -58,6 +58,7 @@ impl Timers {
         todo!()
     }
 
+    /// Whether no timer is set.
     pub fn is_empty(&self) -> bool {
         todo!()
     }

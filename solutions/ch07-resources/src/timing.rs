@@ -31,6 +31,7 @@ pub struct Recorder {
 }
 
 impl Recorder {
+    /// A recorder with no records yet.
     pub fn new() -> Recorder {
         Recorder::default()
     }

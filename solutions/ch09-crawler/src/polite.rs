@@ -43,6 +43,7 @@ pub struct Fetcher {
 }
 
 impl Fetcher {
+    /// A fetcher with its own HTTP client, held to `limits`.
     pub fn new(limits: Limits) -> Fetcher {
         Fetcher {
             client: http_client(),
@@ -52,6 +53,7 @@ impl Fetcher {
         }
     }
 
+    /// The limits this fetcher keeps to.
     pub fn limits(&self) -> &Limits {
         &self.limits
     }

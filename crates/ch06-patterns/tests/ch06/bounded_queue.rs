@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use ch06_patterns::bounded_queue::BoundedQueue;
 use pretty_assertions::assert_eq;
-use support::{EventLog, assert_elapsed, finishes, millis, secs, timed};
+use support::{EventLog, assert_elapsed, finishes, join, millis, secs, timed};
 
 fn at(events: &[(u64, &str)]) -> Vec<(std::time::Duration, String)> {
     events
@@ -50,7 +50,7 @@ async fn push_waits_while_the_queue_is_full() {
             queue.len()
         );
     }
-    finishes(producer).await.unwrap();
+    finishes(join(producer)).await;
     assert_eq!(popped, [0, 1, 2, 3, 4], "every item, first in, first out");
     assert_eq!(
         log.timeline(),
@@ -78,13 +78,16 @@ async fn pop_waits_while_the_queue_is_empty() {
         })
     };
     let (item, took) = timed(queue.pop()).await;
-    assert_eq!(item, "late");
+    assert_eq!(
+        item, "late",
+        "pop() returns the item pushed while it waited"
+    );
     assert_elapsed(
         "pop() on an empty queue whose first item comes after 1.5 s",
         took,
         millis(1500),
     );
-    producer.await.unwrap();
+    join(producer).await;
 }
 
 #[tokio::test(start_paused = true)]
@@ -94,7 +97,11 @@ async fn a_cancelled_push_loses_no_slot() {
     // A push that gives up while the queue is full must leave no trace.
     let gave_up = tokio::time::timeout(secs(1), queue.push(2)).await;
     assert!(gave_up.is_err(), "the queue is full, so push(2) must wait");
-    assert_eq!(finishes(queue.pop()).await, 1);
+    assert_eq!(
+        finishes(queue.pop()).await,
+        1,
+        "the item pushed before the cancelled push is still at the front"
+    );
     assert!(
         queue.is_empty(),
         "the cancelled push(2) must not have put its item in the queue"
@@ -105,5 +112,9 @@ async fn a_cancelled_push_loses_no_slot() {
         took,
         secs(0),
     );
-    assert_eq!(finishes(queue.pop()).await, 3);
+    assert_eq!(
+        finishes(queue.pop()).await,
+        3,
+        "the queue holds exactly the item of the push that finished"
+    );
 }

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use ch06_patterns::join::Tracker;
 use pretty_assertions::assert_eq;
-use support::{EventLog, assert_elapsed, millis, secs, timed};
+use support::{EventLog, assert_elapsed, finishes, join, millis, secs, timed};
 use tokio::sync::mpsc;
 
 #[tokio::test(start_paused = true)]
@@ -10,7 +10,11 @@ async fn join_with_no_work_returns_at_once() {
     let tracker = Tracker::new();
     let (_, took) = timed(tracker.join()).await;
     assert_elapsed("join() with nothing handed out", took, secs(0));
-    assert_eq!(tracker.unfinished(), 0);
+    assert_eq!(
+        tracker.unfinished(),
+        0,
+        "a new tracker has no tickets alive: unfinished() starts at 0"
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -61,7 +65,7 @@ async fn join_waits_for_processing_not_for_an_empty_queue() {
         "join() returned before every item was processed"
     );
     assert_elapsed("join() on three items of 2 s each", took, secs(6));
-    consumer.await.unwrap();
+    join(consumer).await;
 }
 
 #[tokio::test(start_paused = true)]
@@ -104,7 +108,7 @@ async fn every_joiner_wakes() {
     tokio::time::sleep(secs(1)).await;
     drop(ticket);
     for joiner in joiners {
-        support::finishes(joiner).await.unwrap();
+        finishes(join(joiner)).await;
     }
     let mut woken = log.timeline();
     woken.sort();
@@ -135,5 +139,8 @@ async fn a_ticket_counts_as_done_on_every_path() {
         took,
         secs(1),
     );
-    assert!(task.await.unwrap().is_err());
+    assert!(
+        join(task).await.is_err(),
+        "the work returns early with its error, dropping its ticket on the way out"
+    );
 }

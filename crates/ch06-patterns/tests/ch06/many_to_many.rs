@@ -88,7 +88,7 @@ async fn run_returns_when_the_last_item_is_done() {
         tokio::time::sleep(secs(item.seq as u64 + 1)).await;
     }))
     .await;
-    assert_eq!(processed.len(), 3);
+    assert_eq!(processed.len(), 3, "3 items produced, 3 processed");
     assert_elapsed(
         "one consumer doing items of 1 s, 2 s and 3 s (run() returns once the queue is closed \
          and drained: drop every sender the producers do not own)",

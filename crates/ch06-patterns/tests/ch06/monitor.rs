@@ -86,7 +86,11 @@ async fn stops_in_the_middle_of_a_period() {
     };
     let stop = tokio::time::sleep(millis(2500));
     let (_, took) = timed(monitor(&counters, secs(1), stop, publish)).await;
-    assert_eq!(log.events(), ["report 1", "report 2"]);
+    assert_eq!(
+        log.events(),
+        ["report 1", "report 2"],
+        "reports at 1 s and 2 s, none after the stop at 2.5 s"
+    );
     assert_elapsed(
         "monitor() told to stop at 2.5 s (wait for the stop and the next tick together, with \
          `tokio::select!`, rather than checking only after each wait)",

@@ -54,7 +54,11 @@ async fn items_go_through_every_stage_in_order() {
 async fn stages_work_at_the_same_time() {
     let stages = vec![slow(|x| x), slow(|x| x), slow(|x| x)];
     let (outputs, took) = timed(run_pipeline((0..5).collect(), stages)).await;
-    assert_eq!(outputs, Ok(vec![0, 1, 2, 3, 4]));
+    assert_eq!(
+        outputs,
+        Ok(vec![0, 1, 2, 3, 4]),
+        "every input comes out, in the order of the inputs"
+    );
     assert_elapsed(
         "five items through three stages of 1 s each (while stage 2 works on one item, stage 1 \
          works on the next: one task per stage)",
@@ -103,7 +107,9 @@ async fn a_failing_middle_stage_stops_everything_without_deadlock() {
     );
     assert!(
         took <= secs(10),
-        "the pipeline took {took:?} to report a failure at 6 s"
+        "the pipeline took {took:?} to report a failure at 6 s: once a stage fails, the \
+         others must stop too (a stage whose `send` fails returns) and run_pipeline() must \
+         return the error without waiting for the rest of the inputs"
     );
 }
 

@@ -41,7 +41,11 @@ async fn production_stops_as_soon_as_stop_fires() {
         [0, 1, 2],
         "items at 0 s, 1 s and 2 s, then the stop at 2.5 s"
     );
-    assert_eq!(sorted(report.processed), [0, 1, 2]);
+    assert_eq!(
+        sorted(report.processed),
+        [0, 1, 2],
+        "every produced item is processed before run_until() returns"
+    );
     assert_elapsed(
         "run_until() with instant work and a stop at 2.5 s (wait for the stop and the next \
          tick at the same time, with `tokio::select!`)",
@@ -57,7 +61,11 @@ async fn several_consumers_drain_together() {
         tokio::time::sleep(secs(1)).await;
     }))
     .await;
-    assert_eq!(report.produced, [0, 1, 2, 3, 4]);
+    assert_eq!(
+        report.produced,
+        [0, 1, 2, 3, 4],
+        "one item every 100 ms from t = 0 until the stop at 450 ms"
+    );
     assert_eq!(
         sorted(report.processed),
         [0, 1, 2, 3, 4],

@@ -6,6 +6,8 @@ use ch07_resources::scope::Resource;
 use pretty_assertions::assert_eq;
 use support::{EventLog, assert_elapsed, secs, timed};
 
+use crate::common::at;
+
 /// A file whose release (flush and close) takes one second.
 struct File {
     log: EventLog,
@@ -25,13 +27,6 @@ fn file(log: &EventLog) -> File {
         log: log.clone(),
         writes: 0,
     }
-}
-
-fn at(events: &[(u64, &str)]) -> Vec<(std::time::Duration, String)> {
-    events
-        .iter()
-        .map(|(t, e)| (secs(*t), e.to_string()))
-        .collect()
 }
 
 #[tokio::test(start_paused = true)]

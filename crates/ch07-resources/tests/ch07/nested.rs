@@ -3,6 +3,8 @@ use ch07_resources::scope::Resource;
 use pretty_assertions::assert_eq;
 use support::{EventLog, secs, timed};
 
+use crate::common::at;
+
 /// A named resource: opening and closing each take one second and are
 /// logged.
 struct Named {
@@ -32,13 +34,6 @@ fn opener(log: &EventLog, broken: &'static str) -> impl AsyncFnMut(&str) -> Resu
             log: log.clone(),
         })
     }
-}
-
-fn at(events: &[(u64, &str)]) -> Vec<(std::time::Duration, String)> {
-    events
-        .iter()
-        .map(|(t, e)| (secs(*t), e.to_string()))
-        .collect()
 }
 
 const NAMES: [&str; 3] = ["db", "cache", "queue"];

@@ -5,7 +5,7 @@ use futures::FutureExt;
 use pretty_assertions::assert_eq;
 use support::{EventLog, assert_elapsed, finishes, secs, timed};
 
-use crate::expect_panic;
+use crate::common::{at, expect_panic};
 
 /// A connection that takes a second to open and another to release, and
 /// logs both.
@@ -24,13 +24,6 @@ async fn open(log: &EventLog) -> Result<Conn, String> {
     tokio::time::sleep(secs(1)).await;
     log.push("acquired");
     Ok(Conn { log: log.clone() })
-}
-
-fn at(events: &[(u64, &str)]) -> Vec<(std::time::Duration, String)> {
-    events
-        .iter()
-        .map(|(t, e)| (secs(*t), e.to_string()))
-        .collect()
 }
 
 #[tokio::test(start_paused = true)]

@@ -5,7 +5,7 @@ use futures::FutureExt;
 use pretty_assertions::assert_eq;
 use support::{assert_elapsed, finishes, secs, timed};
 
-use crate::expect_panic;
+use crate::common::expect_panic;
 
 fn record(name: &str, took: u64, outcome: Outcome) -> Vec<Record> {
     vec![Record {

@@ -90,7 +90,11 @@ async fn transaction_reports_a_failed_commit() {
         Err(DbError("commit failed".into())),
         "the body succeeded but the commit failed: nothing was saved, so transaction() must return the commit's error, not Ok"
     );
-    assert_eq!(db.log.events(), ["begin", "body", "commit failed"]);
+    assert_eq!(
+        db.log.events(),
+        ["begin", "body", "commit failed"],
+        "begin, the body, then one commit; a failed commit is not followed by anything else"
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -102,7 +106,11 @@ async fn transaction_keeps_the_body_error_when_the_rollback_fails() {
         Err(DbError("constraint violated".into())),
         "when the rollback fails too, the caller must still see the body's error, the cause (`rollback().await?` replaces it)"
     );
-    assert_eq!(db.log.events(), ["begin", "body", "rollback failed"]);
+    assert_eq!(
+        db.log.events(),
+        ["begin", "body", "rollback failed"],
+        "a failed body is rolled back once (and never committed), even when the rollback fails"
+    );
 }
 
 #[tokio::test(start_paused = true)]

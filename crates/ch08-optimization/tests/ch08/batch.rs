@@ -85,7 +85,11 @@ async fn batch_closes_each_window_on_time() {
         batcher.load(2).await
     };
     let ((a, b), took) = timed(async { tokio::join!(early, late) }).await;
-    assert_eq!((a.as_str(), b.as_str()), ("value 1", "value 2"));
+    assert_eq!(
+        (a.as_str(), b.as_str()),
+        ("value 1", "value 2"),
+        "each caller gets the value of its own key, also from different batches"
+    );
     assert_eq!(
         db.calls(),
         [(millis(10), vec![1]), (millis(60), vec![2])],

@@ -85,7 +85,7 @@ async fn cache_expires_an_entry_exactly_at_its_ttl() {
     let cache = Cache::new(api.clone(), secs(10));
     // Loaded at 1 s (the load takes 1 s): fresh until just before 11 s.
     let (first, _) = timed(cache.get("k")).await;
-    assert_eq!(first, "k#1");
+    assert_eq!(first, "k#1", "a miss returns the loader's value");
     tokio::time::sleep(secs(10) - millis(1)).await;
     let (still, took) = timed(cache.get("k")).await;
     assert_eq!(

@@ -9,6 +9,8 @@ use support::site::{Route, Site};
 use support::{millis, secs, timed};
 use url::Url;
 
+use crate::common::{arrivals, url};
+
 fn options(max_depth: usize, max_pages: usize, concurrency: usize) -> CrawlOptions {
     CrawlOptions {
         max_depth,
@@ -21,9 +23,9 @@ fn options(max_depth: usize, max_pages: usize, concurrency: usize) -> CrawlOptio
     }
 }
 
-fn start(site: &Site, path: &str) -> Url {
-    Url::parse(&site.url(path)).unwrap()
-}
+/// The message for URLs requested more than once.
+const FETCHED_TWICE: &str = "these URLs were fetched more than once: mark a URL as seen when \
+     you first find it, before fetching it";
 
 /// The crawled pages as `path -> depth`.
 fn depths(site: &Site, pages: &[Crawled]) -> BTreeMap<String, usize> {
@@ -60,7 +62,7 @@ async fn fetches_every_page_exactly_once() {
     // in flight, many pages link to the same URL at the same moment. The
     // redirect leads to a page that is also linked the usual way.
     let site = Site::builder().graph(60).latency(millis(100)).start().await;
-    let (pages, _) = timed(crawl(&start(&site, "/p/0"), &options(50, 1000, 8))).await;
+    let (pages, _) = timed(crawl(&url(&site, "/p/0"), &options(50, 1000, 8))).await;
     assert_eq!(
         site.repeated_requests(),
         BTreeMap::new(),
@@ -95,13 +97,13 @@ async fn cycles_end_the_crawl() {
         .page("/c", "C", &["/a", "/b", "/c#again"])
         .start()
         .await;
-    let (pages, _) = timed(crawl(&start(&site, "/a"), &options(1000, 1000, 2))).await;
+    let (pages, _) = timed(crawl(&url(&site, "/a"), &options(1000, 1000, 2))).await;
     assert_eq!(
         depths(&site, &pages),
         BTreeMap::from([("/a".into(), 0), ("/b".into(), 1), ("/c".into(), 2)]),
         "a -> b -> c -> a is a cycle: each page once, then stop"
     );
-    assert_eq!(site.repeated_requests(), BTreeMap::new(), "fetched twice");
+    assert_eq!(site.repeated_requests(), BTreeMap::new(), "{FETCHED_TWICE}");
 }
 
 #[tokio::test(start_paused = true)]
@@ -114,7 +116,7 @@ async fn depth_limit_counts_links_from_the_start() {
         .page("/4", "4", &[])
         .start()
         .await;
-    let (pages, _) = timed(crawl(&start(&site, "/0"), &options(2, 1000, 4))).await;
+    let (pages, _) = timed(crawl(&url(&site, "/0"), &options(2, 1000, 4))).await;
     assert_eq!(
         depths(&site, &pages),
         BTreeMap::from([("/0".into(), 0), ("/1".into(), 1), ("/2".into(), 2)]),
@@ -139,7 +141,7 @@ async fn depth_is_the_shortest_path() {
         .page("/e", "E", &[])
         .start()
         .await;
-    let (pages, _) = timed(crawl(&start(&site, "/"), &options(2, 1000, 1))).await;
+    let (pages, _) = timed(crawl(&url(&site, "/"), &options(2, 1000, 1))).await;
     assert_eq!(
         depths(&site, &pages),
         BTreeMap::from([
@@ -157,7 +159,7 @@ async fn depth_is_the_shortest_path() {
 #[tokio::test(start_paused = true)]
 async fn page_limit_caps_the_requests() {
     let site = Site::builder().graph(50).latency(millis(100)).start().await;
-    let (pages, _) = timed(crawl(&start(&site, "/p/0"), &options(50, 7, 4))).await;
+    let (pages, _) = timed(crawl(&url(&site, "/p/0"), &options(50, 7, 4))).await;
     assert_eq!(
         site.total_requests(),
         7,
@@ -182,7 +184,7 @@ async fn stays_on_the_start_site() {
         .page("/a", "A", &["{other}/a"])
         .start()
         .await;
-    let (pages, _) = timed(crawl(&start(&site, "/"), &options(5, 100, 2))).await;
+    let (pages, _) = timed(crawl(&url(&site, "/"), &options(5, 100, 2))).await;
     assert_eq!(
         site.other_requests(),
         0,
@@ -193,7 +195,10 @@ async fn stays_on_the_start_site() {
         BTreeMap::from([("/".into(), 0), ("/a".into(), 1)]),
         "only pages of the start URL's origin (scheme, host and port) are crawled"
     );
-    let home = pages.iter().find(|p| p.depth == 0).unwrap();
+    let home = pages
+        .iter()
+        .find(|p| p.depth == 0)
+        .expect("the start page (depth 0) is among the results");
     assert_eq!(
         home.links.len(),
         3,
@@ -211,7 +216,7 @@ async fn redirects_lead_to_their_target() {
         .page("/target", "Target", &[])
         .start()
         .await;
-    let (pages, _) = timed(crawl(&start(&site, "/"), &options(10, 100, 2))).await;
+    let (pages, _) = timed(crawl(&url(&site, "/"), &options(10, 100, 2))).await;
     assert_eq!(
         depths(&site, &pages),
         BTreeMap::from([
@@ -224,11 +229,14 @@ async fn redirects_lead_to_their_target() {
         "a redirect's Location (resolved against its URL) is its one link: \
          /moved leads to /target; /old leads to /new, already found"
     );
-    assert_eq!(site.repeated_requests(), BTreeMap::new(), "fetched twice");
-    let old = pages.iter().find(|p| p.fetch.url.path() == "/old").unwrap();
+    assert_eq!(site.repeated_requests(), BTreeMap::new(), "{FETCHED_TWICE}");
+    let old = pages
+        .iter()
+        .find(|p| p.fetch.url.path() == "/old")
+        .expect("/old, linked from the start page, is among the results");
     assert_eq!(
         old.links,
-        [start(&site, "/new")],
+        [url(&site, "/new")],
         "the links of a redirect: its Location, resolved against the redirect's URL"
     );
 }
@@ -257,7 +265,7 @@ async fn only_html_successes_are_searched_for_links() {
         .page("/found", "Found", &[])
         .start()
         .await;
-    let (pages, _) = timed(crawl(&start(&site, "/"), &options(5, 100, 2))).await;
+    let (pages, _) = timed(crawl(&url(&site, "/"), &options(5, 100, 2))).await;
     for secret in ["/secret-json", "/secret-text", "/secret-404"] {
         assert_eq!(
             site.requests(secret),
@@ -290,7 +298,7 @@ async fn only_html_successes_are_searched_for_links() {
 #[tokio::test(start_paused = true)]
 async fn concurrency_limit_holds_across_the_crawl() {
     let site = Site::builder().graph(40).latency(secs(1)).start().await;
-    let (_, _) = timed(crawl(&start(&site, "/p/0"), &options(50, 1000, 4))).await;
+    let (_, _) = timed(crawl(&url(&site, "/p/0"), &options(50, 1000, 4))).await;
     let most = site.in_flight().max();
     assert!(
         most <= 4,
@@ -313,15 +321,9 @@ async fn politeness_holds_across_depths() {
         .await;
     let mut options = options(5, 100, 4);
     options.limits.delay = secs(2);
-    let (_, _) = timed(crawl(&start(&site, "/"), &options)).await;
-    let arrivals: Vec<Duration> = site
-        .log()
-        .timeline()
-        .into_iter()
-        .map(|(at, _)| at)
-        .collect();
+    let (_, _) = timed(crawl(&url(&site, "/"), &options)).await;
     assert_eq!(
-        arrivals,
+        arrivals(&site),
         [secs(0), secs(2), secs(4)],
         "requests start 2 s apart even when each depth has one page: \
          one Fetcher must serve the whole crawl, not a new one per depth"
@@ -338,7 +340,7 @@ async fn broken_and_slow_pages_are_reported_once() {
         .await;
     let mut options = options(5, 100, 4);
     options.limits.timeout = secs(1);
-    let (pages, _) = timed(crawl(&start(&site, "/"), &options)).await;
+    let (pages, _) = timed(crawl(&url(&site, "/"), &options)).await;
     assert_each_page_once(&pages);
     let outcome = |path: &str| {
         pages
@@ -356,7 +358,7 @@ async fn broken_and_slow_pages_are_reported_once() {
         Some(Outcome::Timeout),
         "a page slower than the timeout is in the results as a timeout"
     );
-    assert_eq!(site.repeated_requests(), BTreeMap::new(), "fetched twice");
+    assert_eq!(site.repeated_requests(), BTreeMap::new(), "{FETCHED_TWICE}");
 }
 
 #[tokio::test(start_paused = true)]
@@ -364,7 +366,7 @@ async fn progress_reports_every_page_once() {
     let site = Site::builder().graph(20).start().await;
     let mut reported = Vec::new();
     let (pages, _) = timed(crawl_with(
-        &start(&site, "/p/0"),
+        &url(&site, "/p/0"),
         &options(50, 1000, 4),
         |page| reported.push(page.fetch.url.clone()),
     ))

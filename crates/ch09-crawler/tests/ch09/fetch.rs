@@ -2,7 +2,8 @@ use ch09_crawler::fetch::{Outcome, fetch, http_client};
 use pretty_assertions::assert_eq;
 use support::site::{Route, Site};
 use support::{assert_elapsed, secs, timed};
-use url::Url;
+
+use crate::common::{closed_port_url, url};
 
 async fn site() -> Site {
     Site::builder()
@@ -15,18 +16,6 @@ async fn site() -> Site {
         .route("/slow", Route::html("Slow", &[]).delay(secs(5)))
         .start()
         .await
-}
-
-fn url(site: &Site, path: &str) -> Url {
-    Url::parse(&site.url(path)).unwrap()
-}
-
-/// A URL where nothing listens: the port was free a moment ago.
-async fn closed_port_url() -> Url {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    drop(listener);
-    Url::parse(&format!("http://{addr}/")).unwrap()
 }
 
 #[tokio::test(start_paused = true)]

@@ -3,6 +3,8 @@
 //! server on 127.0.0.1 (`support::site`), whose slow pages wait on tokio's
 //! clock, so timeouts and delays are exact; nothing leaves this machine.
 
+mod common;
+
 mod crawl;
 mod fetch;
 mod links;

@@ -7,6 +7,8 @@ use support::site::{Route, Site};
 use support::{assert_elapsed, millis, secs, timed};
 use url::Url;
 
+use crate::common::{arrivals, closed_port_url, url};
+
 fn limits(concurrency: usize, delay: Duration) -> Limits {
     Limits {
         concurrency,
@@ -16,19 +18,7 @@ fn limits(concurrency: usize, delay: Duration) -> Limits {
 }
 
 fn urls(site: &Site, paths: &[&str]) -> Vec<Url> {
-    paths
-        .iter()
-        .map(|path| Url::parse(&site.url(path)).unwrap())
-        .collect()
-}
-
-/// When each request reached the site, in order of arrival.
-fn arrivals(site: &Site) -> Vec<Duration> {
-    site.log()
-        .timeline()
-        .into_iter()
-        .map(|(at, _)| at)
-        .collect()
+    paths.iter().map(|path| url(site, path)).collect()
 }
 
 #[tokio::test(start_paused = true)]
@@ -122,10 +112,7 @@ async fn a_freed_slot_still_waits_for_the_delay() {
 #[tokio::test(start_paused = true)]
 async fn failures_do_not_stop_the_others() {
     let site = Site::builder().page("/ok", "Ok", &[]).start().await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let closed = Url::parse(&format!("http://{}/", listener.local_addr().unwrap())).unwrap();
-    drop(listener);
-    let mut list = vec![closed];
+    let mut list = vec![closed_port_url().await];
     list.extend(urls(&site, &["/missing", "/ok"]));
     let fetcher = Fetcher::new(limits(3, Duration::ZERO));
     let (pages, _) = timed(fetcher.fetch_all(&list)).await;

@@ -173,7 +173,9 @@ fn json_has_the_stats_and_every_page() {
 async fn export_writes_the_json_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.json");
-    finishes(export(&path, &sample())).await.unwrap();
+    finishes(export(&path, &sample()))
+        .await
+        .expect("export() into a writable directory returns Ok");
     let text = std::fs::read_to_string(&path).expect("export() creates the file");
     let written: serde_json::Value =
         serde_json::from_str(&text).expect("the file holds valid JSON");

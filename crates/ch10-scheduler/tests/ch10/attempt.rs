@@ -46,7 +46,11 @@ async fn timed_out_work_is_dropped_not_left_running() {
     let (outcome, _) = timed(attempt((task.run)(), Some(secs(2)))).await;
     // Give work that was left running in the background time to finish.
     tokio::time::sleep(secs(10)).await;
-    assert_eq!(outcome, Outcome::TimedOut);
+    assert_eq!(
+        outcome,
+        Outcome::TimedOut,
+        "5 s of work under a 2 s timeout ends as TimedOut"
+    );
     assert_eq!(
         log.timeline(),
         at(&[(0, "start slow"), (2_000, "dropped slow")]),
@@ -61,7 +65,11 @@ async fn without_a_timeout_work_takes_as_long_as_it_needs() {
     let log = EventLog::new();
     let mut task = ok(&log, "long", secs(100));
     let (outcome, took) = timed(attempt((task.run)(), None)).await;
-    assert_eq!(outcome, Outcome::Succeeded);
+    assert_eq!(
+        outcome,
+        Outcome::Succeeded,
+        "with no timeout the work runs to its end and returned Ok(())"
+    );
     assert_elapsed(
         "attempt() of 100 s of work with no timeout",
         took,

@@ -21,11 +21,13 @@ fn a_task_waits_until_every_dependency_succeeded() {
     );
     assert_eq!(
         graph.add("parse", &deps(&["fetch"])),
-        Ok(Admission::Waiting)
+        Ok(Admission::Waiting),
+        "`fetch` was added but has not succeeded yet: `parse` waits"
     );
     assert_eq!(
         graph.add("report", &deps(&["fetch", "parse"])),
-        Ok(Admission::Waiting)
+        Ok(Admission::Waiting),
+        "neither dependency has succeeded yet: `report` waits"
     );
     assert_eq!(
         graph.succeeded("fetch"),
@@ -37,7 +39,11 @@ fn a_task_waits_until_every_dependency_succeeded() {
         ["report"],
         "`report` is ready once both of its dependencies succeeded"
     );
-    assert_eq!(graph.succeeded("report"), Vec::<String>::new());
+    assert_eq!(
+        graph.succeeded("report"),
+        Vec::<String>::new(),
+        "nothing waits for `report`"
+    );
 }
 
 #[test]
@@ -48,8 +54,16 @@ fn a_dependency_may_be_added_after_its_dependent() {
         Ok(Admission::Waiting),
         "a dependency that is not added yet is simply not done yet"
     );
-    assert_eq!(graph.add("build", &[]), Ok(Admission::Ready));
-    assert_eq!(graph.succeeded("build"), ["deploy"]);
+    assert_eq!(
+        graph.add("build", &[]),
+        Ok(Admission::Ready),
+        "no dependencies: ready at once"
+    );
+    assert_eq!(
+        graph.succeeded("build"),
+        ["deploy"],
+        "`deploy`, added before `build`, becomes ready when `build` succeeds"
+    );
 }
 
 #[test]
@@ -139,7 +153,8 @@ fn a_cycle_is_refused_and_named() {
     );
     assert_eq!(
         refused.unwrap_err().to_string(),
-        "dependency cycle: c -> b -> a -> c"
+        "dependency cycle: c -> b -> a -> c",
+        "the error's message shows the path of the cycle"
     );
     assert_eq!(
         graph.add("c", &[]),

@@ -42,7 +42,11 @@ fn push_order_still_counts_after_pops() {
     let mut queue = ReadyQueue::new();
     queue.push("a", 1);
     queue.push("b", 1);
-    assert_eq!(queue.pop().as_deref(), Some("a"));
+    assert_eq!(
+        queue.pop().as_deref(),
+        Some("a"),
+        "two tasks of priority 1: the first pushed pops first"
+    );
     queue.push("c", 1);
     queue.push("d", 2);
     queue.push("e", 1);
@@ -61,8 +65,8 @@ fn len_and_is_empty_follow_pushes_and_pops() {
     assert_eq!(queue.pop(), None, "pop() on an empty queue returns None");
     queue.push("a", 0);
     queue.push("b", 3);
-    assert_eq!(queue.len(), 2);
-    assert!(!queue.is_empty());
+    assert_eq!(queue.len(), 2, "two tasks pushed, none popped");
+    assert!(!queue.is_empty(), "a queue holding two tasks is not empty");
     queue.pop();
     assert_eq!(queue.len(), 1, "pop() takes the task out of the queue");
 }
@@ -85,7 +89,7 @@ fn remove_takes_out_one_waiting_task() {
         !queue.remove("nobody"),
         "remove() returns false for an unknown task"
     );
-    assert_eq!(queue.len(), 2);
+    assert_eq!(queue.len(), 2, "three tasks queued, one removed");
     assert_eq!(
         drain(&mut queue),
         ["a", "c"],

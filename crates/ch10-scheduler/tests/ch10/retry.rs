@@ -2,7 +2,7 @@ use ch10_scheduler::retry::Retry;
 use ch10_scheduler::scheduler::Scheduler;
 use ch10_scheduler::task::Outcome;
 use pretty_assertions::assert_eq;
-use support::{EventLog, assert_elapsed, secs, timed};
+use support::{EventLog, assert_elapsed, finishes, secs, timed};
 
 use crate::work::{at, attempts, ok, time_of, times_of};
 
@@ -40,7 +40,7 @@ async fn a_failing_task_is_tried_again_until_it_succeeds() {
         .unwrap();
     let (_, took) = timed(scheduler.run_until_settled()).await;
     assert_eq!(
-        flaky.outcome().await,
+        finishes(flaky.outcome()).await,
         Outcome::Succeeded,
         "the third attempt succeeded, so the task did"
     );
@@ -74,7 +74,7 @@ async fn retries_give_up_with_the_last_error() {
         .unwrap();
     timed(scheduler.run_until_settled()).await;
     assert_eq!(
-        doomed.outcome().await,
+        finishes(doomed.outcome()).await,
         Outcome::Failed("third".to_string()),
         "after the first attempt and 2 retries, all failed, the task fails with the last error"
     );
@@ -129,7 +129,7 @@ async fn a_timed_out_attempt_is_retried_too() {
         "a timeout is a failed attempt: it is retried like an error (stopped at 2 s, retried 1 s later)"
     );
     assert_eq!(
-        slow.outcome().await,
+        finishes(slow.outcome()).await,
         Outcome::TimedOut,
         "when the last attempt timed out, the outcome is TimedOut"
     );
@@ -149,7 +149,7 @@ async fn dependents_wait_for_the_retries() {
         .unwrap();
     timed(scheduler.run_until_settled()).await;
     assert_eq!(
-        after.outcome().await,
+        finishes(after.outcome()).await,
         Outcome::Succeeded,
         "a failed attempt that will be retried is not a failed task: its dependents must not be cancelled yet"
     );

@@ -1,7 +1,7 @@
 use ch10_scheduler::scheduler::Scheduler;
 use ch10_scheduler::task::{Outcome, SubmitError, Task};
 use pretty_assertions::assert_eq;
-use support::{EventLog, Gauge, assert_elapsed, millis, secs, timed};
+use support::{EventLog, Gauge, assert_elapsed, finishes, millis, secs, timed};
 
 use crate::work::{at, fails, ok, time_of, times_of};
 
@@ -20,7 +20,7 @@ async fn runs_every_task_and_settles_when_the_last_one_ends() {
     );
     for handle in [&a, &b, &c] {
         assert_eq!(
-            handle.outcome().await,
+            finishes(handle.outcome()).await,
             Outcome::Succeeded,
             "task `{}` returned Ok(()): its handle reports Succeeded",
             handle.name()
@@ -71,12 +71,12 @@ async fn a_failure_is_an_outcome_not_the_end() {
     let good = scheduler.submit(ok(&log, "good", secs(1))).unwrap();
     timed(scheduler.run_until_settled()).await;
     assert_eq!(
-        bad.outcome().await,
+        finishes(bad.outcome()).await,
         Outcome::Failed("no such file".to_string()),
         "a task that returns Err(e) ends as Failed(e)"
     );
     assert_eq!(
-        good.outcome().await,
+        finishes(good.outcome()).await,
         Outcome::Succeeded,
         "one task failing does not stop the others"
     );
@@ -142,7 +142,11 @@ async fn a_task_submitted_while_running_starts_at_once() {
         "a task submitted at 1.25 s while a slot is free must start at 1.25 s. The loop must \
          wake up when something is submitted (a `tokio::sync::Notify`), not poll for it"
     );
-    assert_eq!(late.outcome().await, Outcome::Succeeded);
+    assert_eq!(
+        finishes(late.outcome()).await,
+        Outcome::Succeeded,
+        "a task submitted while the scheduler runs is run to its end too"
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -213,7 +217,11 @@ async fn a_task_runs_once_all_its_dependencies_succeeded() {
         secs(2),
         "`report` starts when the last of its dependencies (`parse`, 2 s) has succeeded, at that very instant"
     );
-    assert_eq!(report.outcome().await, Outcome::Succeeded);
+    assert_eq!(
+        finishes(report.outcome()).await,
+        Outcome::Succeeded,
+        "`report` ran once its dependencies had succeeded"
+    );
     assert_elapsed("fetch (1 s), parse (2 s), then report (1 s)", took, secs(3));
 }
 
@@ -289,7 +297,7 @@ async fn a_dependency_that_never_comes_does_not_hang_the_scheduler() {
         secs(1),
     );
     assert_eq!(
-        orphan.outcome().await,
+        finishes(orphan.outcome()).await,
         Outcome::Cancelled,
         "when nothing runs and nothing is queued or timed, a task still waiting for a \
          dependency can never run: cancel it, so that it settles too"
@@ -344,7 +352,7 @@ async fn a_timeout_frees_the_slot_at_the_timeout() {
     scheduler.submit(ok(&log, "next", secs(1))).unwrap();
     let (_, took) = timed(scheduler.run_until_settled()).await;
     assert_eq!(
-        slow.outcome().await,
+        finishes(slow.outcome()).await,
         Outcome::TimedOut,
         "10 s of work with a 2 s timeout ends as TimedOut"
     );

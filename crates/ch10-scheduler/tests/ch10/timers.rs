@@ -30,7 +30,7 @@ fn a_task_is_due_exactly_at_its_time() {
         Some("on time"),
         "a task due at 2 s comes out at 2 s exactly: due means `at <= now`, not `at < now`"
     );
-    assert!(timers.is_empty());
+    assert!(timers.is_empty(), "pop_due() takes the task it returns out");
 }
 
 #[test]
@@ -74,7 +74,11 @@ fn next_deadline_is_the_earliest_time() {
     );
     timers.push(start + secs(5), "b");
     timers.push(start + secs(2), "a");
-    assert_eq!(timers.next_deadline(), Some(start + secs(2)));
+    assert_eq!(
+        timers.next_deadline(),
+        Some(start + secs(2)),
+        "the next deadline is the earliest timer's, whatever the push order"
+    );
     timers.pop_due(start + secs(2));
     assert_eq!(
         timers.next_deadline(),
