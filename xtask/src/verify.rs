@@ -20,12 +20,14 @@ pub fn verify(course: &Course, query: Option<&str>, style: Style) -> Result<Exit
             "verify checks the reference solutions, which this copy leaves out: use `cargo xtask check`"
         );
     }
-    let chapters: Vec<&Chapter> = match query {
-        Some(query) => vec![course.chapter(query)?],
+    // One chapter, or all of them with the workspace around them.
+    let scope = query.map(|query| course.chapter(query)).transpose()?;
+    let chapters: Vec<&Chapter> = match scope {
+        Some(chapter) => vec![chapter],
         None => course.chapters.iter().collect(),
     };
     let mut tally = Tally::new(style);
-    if query.is_none() {
+    if scope.is_none() {
         for (dir, error) in &course.broken {
             tally.check(format!("{dir}: the manifest loads"), Some(error.clone()));
         }
@@ -33,9 +35,7 @@ pub fn verify(course: &Course, query: Option<&str>, style: Style) -> Result<Exit
     for chapter in chapters {
         verify_chapter(course, chapter, &mut tally)?;
     }
-    if query.is_none() {
-        verify_workspace(course, &mut tally)?;
-    }
+    verify_lints(course, scope, &mut tally)?;
     Ok(tally.finish())
 }
 
@@ -189,9 +189,10 @@ fn readme_exercises(readme: &str) -> Vec<&str> {
         .collect()
 }
 
-fn verify_workspace(course: &Course, tally: &mut Tally) -> Result<()> {
-    println!("{}", tally.style.bold("workspace"));
-    let cargo = |args: &[&str]| -> Result<Option<String>> {
+/// Formatting, clippy, doc examples and the runner's own tests: over the
+/// whole workspace, or over one chapter's two packages.
+fn verify_lints(course: &Course, chapter: Option<&Chapter>, tally: &mut Tally) -> Result<()> {
+    let cargo = |args: Vec<&str>| -> Result<Option<String>> {
         let output = Command::new(runner::cargo())
             .current_dir(&course.root)
             .args(args)
@@ -205,52 +206,54 @@ fn verify_workspace(course: &Course, tally: &mut Tally) -> Result<()> {
             )
         }))
     };
+    let solution;
+    // Which packages: `students` never includes a solution, because stubs and
+    // solutions share library names and one cargo run must never build both.
+    let (label, students, solutions): (&str, Vec<&str>, Vec<&str>) = match chapter {
+        None => {
+            println!("{}", tally.style.bold("workspace"));
+            let students = vec!["--workspace", "--exclude", "*-solution"];
+            ("workspace", students, vec!["--package", "*-solution"])
+        }
+        Some(chapter) => {
+            solution = chapter.solution_package();
+            let students = vec!["--package", chapter.package()];
+            (
+                chapter.id.as_str(),
+                students,
+                vec!["--package", solution.as_str()],
+            )
+        }
+    };
+    let fmt = match chapter {
+        None => vec!["fmt", "--all", "--", "--check"],
+        Some(_) => [&["fmt"], &students[..2], &solutions[..], &["--", "--check"]].concat(),
+    };
+    tally.check(format!("{label}: cargo fmt --check"), cargo(fmt)?);
     tally.check(
-        "cargo fmt --check".into(),
-        cargo(&["fmt", "--all", "--", "--check"])?,
+        format!("{label}: clippy, student crates"),
+        cargo(clippy(&students))?,
     );
-    // Stubs and solutions share library names, so they are linted in
-    // separate runs: one cargo run must never build both.
-    let deny = ["--", "-D", "warnings"];
-    let students = [
-        "clippy",
-        "--quiet",
-        "--workspace",
-        "--exclude",
-        "*-solution",
-        "--all-targets",
-    ];
     tally.check(
-        "clippy: student crates, support, xtask".into(),
-        cargo(&[&students[..], &deny].concat())?,
+        format!("{label}: clippy, solutions"),
+        cargo(clippy(&solutions))?,
     );
-    let solutions = [
-        "clippy",
-        "--quiet",
-        "--package",
-        "*-solution",
-        "--all-targets",
-    ];
-    tally.check(
-        "clippy: solutions".into(),
-        cargo(&[&solutions[..], &deny].concat())?,
-    );
-    let docs = [
-        "test",
-        "--quiet",
-        "--doc",
-        "--workspace",
-        "--exclude",
-        "*-solution",
-        "--exclude",
-        "xtask",
-    ];
-    tally.check("doc examples compile".into(), cargo(&docs)?);
-    tally.check(
-        "xtask unit tests".into(),
-        cargo(&["test", "--quiet", "--package", "xtask"])?,
-    );
+    let mut docs = [&["test", "--quiet", "--doc"], &students[..]].concat();
+    if chapter.is_none() {
+        docs.extend(["--exclude", "xtask"]);
+    }
+    tally.check(format!("{label}: doc examples compile"), cargo(docs)?);
+    if chapter.is_none() {
+        let unit = vec!["test", "--quiet", "--package", "xtask"];
+        tally.check("xtask unit tests".into(), cargo(unit)?);
+    }
     Ok(())
+}
+
+/// `cargo clippy` over `packages`, every target, warnings denied.
+fn clippy<'a>(packages: &[&'a str]) -> Vec<&'a str> {
+    let deny = ["--all-targets", "--", "-D", "warnings"];
+    [&["clippy", "--quiet"], packages, &deny].concat()
 }
 
 /// Counts checks, printing each failure with its reason as it happens.
