@@ -13,6 +13,9 @@ use crate::runner;
 /// What never goes into a hand-out, by top-level name.
 const LEFT_OUT: &[&str] = &["target", ".git", ".awaitlings", "solutions", ".ci"];
 
+/// The grading workflow for GitHub Classroom, installed in the hand-out.
+const CLASSROOM_WORKFLOW: &str = "xtask/graders/classroom/classroom.yml";
+
 /// The README students see instead of the maintainers' one.
 const STUDENT_README: &str = include_str!("../dist/README.md");
 
@@ -25,6 +28,13 @@ pub fn dist(course: &Course, out: &Path) -> Result<()> {
     }
     copy_workspace(&course.root, out, LEFT_OUT)?;
     std::fs::write(out.join("README.md"), STUDENT_README)?;
+    // GitHub Classroom grades a template's clones on push with this workflow.
+    let workflows = out.join(".github/workflows");
+    std::fs::create_dir_all(&workflows)?;
+    std::fs::copy(
+        course.root.join(CLASSROOM_WORKFLOW),
+        workflows.join("classroom.yml"),
+    )?;
     let manifest = std::fs::read_to_string(out.join("Cargo.toml"))?;
     std::fs::write(out.join("Cargo.toml"), without_solutions(&manifest)?)?;
     // Drop the solution packages from the lock file without upgrading anything.

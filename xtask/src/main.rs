@@ -5,6 +5,7 @@ mod check;
 mod course;
 mod dist;
 mod files;
+mod grade;
 mod hint;
 mod list;
 mod manifest;
@@ -44,6 +45,10 @@ Maintainers:
   cargo xtask dist <dir>                 the student hand-out, without solutions
   cargo xtask bench [--cold] [--verify]  how fast check (and verify) are
 
+Instructors:
+  cargo xtask grade <submission>... [--out DIR]  grade submissions (see `grade --help`)
+  cargo xtask bench-grade [--students N] [--naive N]  grading speed against a fresh `cargo test` each
+
 A chapter is named any way you like: ch03, 3, tasks or ch03-tasks.
 ";
 
@@ -76,6 +81,12 @@ fn run() -> Result<ExitCode> {
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next()? {
         match arg {
+            // `grade` has options of its own: it reads the rest of the line.
+            lexopt::Arg::Value(word)
+                if words.is_empty() && grade::COMMANDS.iter().any(|c| word == *c) =>
+            {
+                return grade::run(&word.string()?, &mut parser, Style::detect());
+            }
             lexopt::Arg::Value(word) => words.push(word.string()?),
             lexopt::Arg::Short('h') | lexopt::Arg::Long("help") => words.insert(0, "help".into()),
             lexopt::Arg::Long(flag) if FLAGS.contains(&flag) => flags.push(flag.to_string()),

@@ -47,12 +47,17 @@ pub struct Diagnostic {
     pub rendered: String,
 }
 
+#[derive(Default)]
 pub struct Build {
     /// The test binary, when the build succeeded.
     pub binary: Option<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
     /// What cargo printed on stderr, for errors that are not rustc's.
     pub cargo_stderr: String,
+    /// Whether the whole cargo run succeeded.
+    pub succeeded: bool,
+    /// Whether it was stopped at its time limit.
+    pub timed_out: bool,
 }
 
 /// Where and how test processes run.
@@ -66,6 +71,44 @@ pub struct RunOptions {
     pub jobs: usize,
 }
 
+/// How a process is started: directly, or wrapped in a sandbox that limits
+/// what it may do. Arguments are added to the returned command.
+pub trait Launcher: Sync {
+    fn command(&self, program: &Path) -> Command;
+}
+
+/// Starts processes as they are: the student's own machine.
+pub struct Direct;
+
+impl Launcher for Direct {
+    fn command(&self, program: &Path) -> Command {
+        Command::new(program)
+    }
+}
+
+/// Where and how `build_tests_with` runs cargo; the default is how `check`
+/// and `verify` build.
+pub struct BuildSetup<'a> {
+    /// `CARGO_TARGET_DIR`, when not the workspace's own.
+    pub target_dir: Option<PathBuf>,
+    /// Wall-clock limit for the whole build; its process group is killed then.
+    pub timeout: Option<Duration>,
+    /// Build from the local registry cache only.
+    pub offline: bool,
+    pub launcher: &'a dyn Launcher,
+}
+
+impl Default for BuildSetup<'_> {
+    fn default() -> Self {
+        BuildSetup {
+            target_dir: None,
+            timeout: None,
+            offline: false,
+            launcher: &Direct,
+        }
+    }
+}
+
 /// Builds the test binary of `package` (whose manifest is in `crate_dir`) with
 /// `cargo test --no-run`, reporting each compiled crate's name to `progress`.
 pub fn build_tests(
@@ -75,61 +118,150 @@ pub fn build_tests(
     color: bool,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Build> {
+    let setup = BuildSetup::default();
+    build_tests_with(workspace, package, crate_dir, color, &setup, progress)
+}
+
+/// `build_tests` with a target directory, a time limit and a launcher.
+pub fn build_tests_with(
+    workspace: &Path,
+    package: &str,
+    crate_dir: &Path,
+    color: bool,
+    setup: &BuildSetup,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Build> {
+    let mut builds = build_many(workspace, &[(package, crate_dir)], color, setup, progress)?;
+    let mut build = builds.remove(0);
+    if !build.succeeded {
+        build.binary = None;
+    }
+    Ok(build)
+}
+
+/// Builds the test binaries of several packages (name, crate directory) in
+/// one cargo run, so that they compile side by side. Cargo stops at the
+/// first package that fails; the binaries it finished before that are
+/// complete and kept.
+pub fn build_many(
+    workspace: &Path,
+    packages: &[(&str, &Path)],
+    color: bool,
+    setup: &BuildSetup,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Vec<Build>> {
     let format = if color {
         "json-diagnostic-rendered-ansi"
     } else {
         "json"
     };
-    let mut child = Command::new(cargo())
+    let mut command = setup.launcher.command(Path::new(&cargo()));
+    command
         .current_dir(workspace)
-        .args(["test", "--no-run", "--quiet", "--package", package])
+        .args(["test", "--no-run", "--quiet"])
         .args(["--message-format", format])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .context("cannot run cargo")?;
+        .stderr(Stdio::piped());
+    for (package, _) in packages {
+        command.args(["--package", package]);
+    }
+    if let Some(dir) = &setup.target_dir {
+        command.env("CARGO_TARGET_DIR", dir);
+    }
+    if setup.offline {
+        command.arg("--offline");
+    }
+    if setup.timeout.is_some() {
+        command.process_group(0);
+    }
+    let mut child = command.spawn().context("cannot run cargo")?;
+    let watchdog = setup.timeout.map(|limit| Watchdog::start(&child, limit));
     let stderr = child.stderr.take().unwrap();
     let stderr = std::thread::spawn(move || std::io::read_to_string(stderr).unwrap_or_default());
 
-    let manifest = crate_dir.join("Cargo.toml");
-    let mut build = Build {
-        binary: None,
-        diagnostics: Vec::new(),
-        cargo_stderr: String::new(),
-    };
+    let manifests: Vec<PathBuf> = packages
+        .iter()
+        .map(|(_, dir)| dir.join("Cargo.toml"))
+        .collect();
+    let mut builds: Vec<Build> = packages.iter().map(|_| Build::default()).collect();
     for line in BufReader::new(child.stdout.take().unwrap()).lines() {
         let Ok(message) = serde_json::from_str::<Value>(&line?) else {
             continue;
         };
-        let ours = Path::new(message["manifest_path"].as_str().unwrap_or("")) == manifest;
-        match message["reason"].as_str() {
-            Some("compiler-artifact") => {
+        let manifest = Path::new(message["manifest_path"].as_str().unwrap_or(""));
+        let ours = manifests.iter().position(|m| m == manifest);
+        match (message["reason"].as_str(), ours) {
+            (Some("compiler-artifact"), _) => {
                 if let Some(name) = message["target"]["name"].as_str() {
                     progress(name);
                 }
                 // Only the integration-test target: `cargo test` also builds
                 // the package's binaries and examples.
                 let is_test = message["target"]["kind"] == serde_json::json!(["test"]);
-                if ours
+                if let Some(i) = ours
                     && is_test
                     && let Some(exe) = message["executable"].as_str()
                 {
-                    build.binary = Some(PathBuf::from(exe));
+                    builds[i].binary = Some(PathBuf::from(exe));
                 }
             }
-            Some("compiler-message") if ours => {
-                build.diagnostics.extend(diagnostic(&message["message"]));
+            (Some("compiler-message"), Some(i)) => {
+                builds[i]
+                    .diagnostics
+                    .extend(diagnostic(&message["message"]));
             }
             _ => {}
         }
     }
     let status = child.wait()?;
-    build.cargo_stderr = stderr.join().unwrap_or_default();
-    if !status.success() {
-        build.binary = None;
+    let mut cargo_stderr = stderr.join().unwrap_or_default();
+    let timed_out = watchdog.is_some_and(Watchdog::stop);
+    if timed_out {
+        cargo_stderr.push_str(&format!(
+            "\nthe build was stopped after {} s of real time.",
+            setup.timeout.unwrap_or_default().as_secs()
+        ));
     }
-    Ok(build)
+    for build in &mut builds {
+        build.succeeded = status.success() && !timed_out;
+        build.timed_out = timed_out;
+        build.cargo_stderr = cargo_stderr.clone();
+        if timed_out {
+            build.binary = None;
+        }
+    }
+    Ok(builds)
+}
+
+/// Kills a process group when a time limit passes first.
+struct Watchdog {
+    finished: std::sync::mpsc::Sender<()>,
+    fired: std::thread::JoinHandle<bool>,
+}
+
+impl Watchdog {
+    fn start(child: &Child, limit: Duration) -> Watchdog {
+        let (finished, wait) = std::sync::mpsc::channel::<()>();
+        let group = child.id() as libc::pid_t;
+        let fired = std::thread::spawn(move || {
+            let timed_out = matches!(
+                wait.recv_timeout(limit),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout)
+            );
+            if timed_out {
+                kill_group_id(group);
+            }
+            timed_out
+        });
+        Watchdog { finished, fired }
+    }
+
+    /// Whether the limit had passed and the group was killed.
+    fn stop(self) -> bool {
+        let _ = self.finished.send(());
+        self.fired.join().unwrap_or(false)
+    }
 }
 
 fn diagnostic(message: &Value) -> Option<Diagnostic> {
@@ -205,6 +337,16 @@ pub fn list_tests(binary: &Path) -> Result<Vec<String>> {
 /// Runs every test in its own process, `options.jobs` at a time, and
 /// returns the results in the order of `tests`.
 pub fn run_tests(binary: &Path, tests: &[String], options: &RunOptions) -> Vec<TestResult> {
+    run_tests_with(binary, tests, options, &Direct)
+}
+
+/// `run_tests`, starting each test process through `launcher`.
+pub fn run_tests_with(
+    binary: &Path,
+    tests: &[String],
+    options: &RunOptions,
+    launcher: &dyn Launcher,
+) -> Vec<TestResult> {
     let next = AtomicUsize::new(0);
     let results = Mutex::new(vec![None; tests.len()]);
     std::thread::scope(|scope| {
@@ -213,7 +355,7 @@ pub fn run_tests(binary: &Path, tests: &[String], options: &RunOptions) -> Vec<T
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(name) = tests.get(i) else { break };
-                    let outcome = run_test(binary, name, options).unwrap_or_else(|e| {
+                    let outcome = run_test(binary, name, options, launcher).unwrap_or_else(|e| {
                         Outcome::Crashed(format!("could not run the test: {e:#}"))
                     });
                     results.lock().unwrap()[i] = Some(TestResult {
@@ -234,10 +376,16 @@ pub fn run_tests(binary: &Path, tests: &[String], options: &RunOptions) -> Vec<T
 
 /// Runs one test in a new process group, killing the whole group at the
 /// time limit and when the test is over.
-fn run_test(binary: &Path, name: &str, options: &RunOptions) -> Result<Outcome> {
+fn run_test(
+    binary: &Path,
+    name: &str,
+    options: &RunOptions,
+    launcher: &dyn Launcher,
+) -> Result<Outcome> {
     let out = tempfile("out")?;
     let err = tempfile("err")?;
-    let mut child = Command::new(binary)
+    let mut child = launcher
+        .command(binary)
         .args([name, "--exact", "--test-threads=1"])
         .current_dir(&options.cwd)
         .env("RUST_BACKTRACE", "0")
@@ -273,9 +421,13 @@ fn wait_with_timeout(child: &mut Child, timeout: Duration) -> Result<Option<Exit
 }
 
 fn kill_group(child: &Child) {
-    let group = child.id() as libc::pid_t;
+    kill_group_id(child.id() as libc::pid_t);
+}
+
+fn kill_group_id(group: libc::pid_t) {
     // The child leads its own group (`process_group(0)`), so this reaches
     // every process it started and nothing else.
+    // SAFETY: `kill` takes plain integers and touches no memory of ours.
     #[allow(unsafe_code)]
     unsafe {
         libc::kill(-group, libc::SIGKILL);
@@ -326,11 +478,14 @@ fn classify(
     let passed_line = format!("test {name} ... ok");
     let failed_line = format!("test {name} ... FAILED");
     let lines: Vec<&str> = stdout.lines().collect();
-    let reported_pass = lines.contains(&passed_line.as_str())
-        && !lines.contains(&failed_line.as_str())
-        && lines
-            .iter()
-            .any(|l| l.starts_with("test result: ok. 1 passed; 0 failed"));
+    // With one test thread libtest prints `test <name> ... ` before the
+    // test runs and `ok` after it, so anything the test itself writes to
+    // stdout lands between the two: a pass is libtest's lines in one piece.
+    let libtest_pass =
+        format!("running 1 test\n{passed_line}\n\ntest result: ok. 1 passed; 0 failed;");
+    let reported_pass = stdout.contains(&libtest_pass)
+        && stdout.matches("test result:").count() == 1
+        && !lines.contains(&failed_line.as_str());
     if status.success() && reported_pass {
         return Outcome::Passed;
     }
@@ -461,6 +616,20 @@ mod tests {
         assert!(matches!(
             classify(NAME, exit(0), &forged, "", SECS),
             Outcome::Crashed(_) | Outcome::Failed(_)
+        ));
+    }
+
+    #[test]
+    fn lines_printed_by_the_test_itself_are_not_a_pass() {
+        // A test that writes libtest's lines itself and exits: its text
+        // follows libtest's `test <name> ... `, which never ends in `ok`.
+        let forged = format!(
+            "\nrunning 1 test\ntest {NAME} ... \ntest {NAME} ... ok\n\n\
+             test result: ok. 1 passed; 0 failed; 0 ignored\n"
+        );
+        assert!(matches!(
+            classify(NAME, exit(0), &forged, "", SECS),
+            Outcome::Crashed(_)
         ));
     }
 

@@ -1,0 +1,256 @@
+//! The grades of a run: one structure that every report format is written
+//! from, so every format shows the same numbers. Serialized as `grades.json`
+//! (format `FORMAT`, documented in the README's "Grading" section).
+
+use serde::{Deserialize, Serialize};
+
+use super::assemble::IgnoredFile;
+use super::scan::Flag;
+use crate::course::Chapter;
+use crate::manifest::Exercise;
+use crate::runner::{Build, Outcome, PackageRun, TestResult};
+use crate::status::{Verdict, verdicts};
+
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Grades {
+    pub format: u32,
+    pub chapters: Vec<ChapterInfo>,
+    /// Chapters not graded because the course's own copy does not build
+    /// (or its manifest cannot be read), with the reason.
+    pub skipped_chapters: Vec<(String, String)>,
+    pub isolation: Isolation,
+    pub students: Vec<Student>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ChapterInfo {
+    pub id: String,
+    pub title: String,
+    pub max: f64,
+}
+
+/// What the runner could enforce on this machine.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Isolation {
+    pub network: bool,
+    /// Why tests kept network access, when they did.
+    pub network_note: Option<String>,
+    pub test_limits: super::sandbox::Limits,
+    pub build_limits: super::sandbox::Limits,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Student {
+    pub id: String,
+    pub source: String,
+    /// `directory`, `git`, `tar.gz`, `zip`, or `unknown`.
+    pub kind: String,
+    /// Why the submission could not be graded at all (a bad input).
+    pub error: Option<String>,
+    pub score: f64,
+    pub max: f64,
+    pub chapters: Vec<ChapterGrade>,
+    /// Files outside `src/` that differ from ours: not used.
+    pub ignored: Vec<IgnoredFile>,
+    /// Lines for a human to look at; never a penalty.
+    pub flags: Vec<Flag>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChapterStatus {
+    Graded,
+    /// The submission has no `src/` for this chapter.
+    Missing,
+    DoesNotCompile,
+    /// The submission itself could not be read.
+    NotGraded,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ChapterGrade {
+    pub id: String,
+    pub status: ChapterStatus,
+    pub score: f64,
+    pub max: f64,
+    /// The compiler's errors, when the chapter does not compile.
+    pub compile_errors: Option<String>,
+    pub exercises: Vec<ExerciseGrade>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ExerciseGrade {
+    pub name: String,
+    /// As `cargo xtask check` says it: `done`, `failing`, `not started`, …
+    pub status: String,
+    pub score: f64,
+    pub max: f64,
+    pub tests: Vec<TestGrade>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct TestGrade {
+    pub name: String,
+    /// `passed`, `failed`, `not_started`, `timed_out`, `blocked`, `crashed`,
+    /// or `not_run` (the chapter did not compile or is missing).
+    pub outcome: String,
+    pub score: f64,
+    pub max: f64,
+    pub message: String,
+}
+
+/// Scores are shown to two decimals; sums are rounded once, at the end, so
+/// that 6 tests of 10/6 points make 10, not 10.02.
+pub fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+pub fn chapter_max(chapter: &Chapter) -> f64 {
+    chapter
+        .manifest
+        .exercises
+        .iter()
+        .map(|e| f64::from(e.points))
+        .sum()
+}
+
+/// A chapter whose tests ran: scored from the same verdicts `check` shows.
+pub fn graded_chapter(chapter: &Chapter, run: &PackageRun) -> ChapterGrade {
+    let exercises: Vec<ExerciseGrade> = verdicts(&chapter.manifest, run)
+        .iter()
+        .map(exercise_grade)
+        .collect();
+    let status = if run.compiled() {
+        ChapterStatus::Graded
+    } else {
+        ChapterStatus::DoesNotCompile
+    };
+    ChapterGrade {
+        id: chapter.id.clone(),
+        status,
+        score: round(exercises.iter().map(|e| e.score).sum()),
+        max: chapter_max(chapter),
+        compile_errors: (!run.compiled()).then(|| compile_errors(&run.build)),
+        exercises,
+    }
+}
+
+/// A chapter that scored nothing without running, listing the tests it
+/// would have run (`tests`: the names from the instructor's build).
+pub fn unrun_chapter(chapter: &Chapter, status: ChapterStatus, tests: &[String]) -> ChapterGrade {
+    let results: Vec<TestResult> = tests
+        .iter()
+        .map(|name| TestResult {
+            name: name.clone(),
+            outcome: Outcome::Crashed(String::new()),
+        })
+        .collect();
+    let exercises = chapter
+        .manifest
+        .exercises
+        .iter()
+        .map(|exercise| {
+            let mine: Vec<&TestResult> =
+                results.iter().filter(|t| exercise.owns(&t.name)).collect();
+            unrun_exercise(exercise, &mine)
+        })
+        .collect();
+    ChapterGrade {
+        id: chapter.id.clone(),
+        status,
+        score: 0.0,
+        max: chapter_max(chapter),
+        compile_errors: None,
+        exercises,
+    }
+}
+
+fn unrun_exercise(exercise: &Exercise, tests: &[&TestResult]) -> ExerciseGrade {
+    let share = share(exercise, tests.len());
+    ExerciseGrade {
+        name: exercise.name.clone(),
+        status: "not run".into(),
+        score: 0.0,
+        max: f64::from(exercise.points),
+        tests: tests
+            .iter()
+            .map(|t| TestGrade {
+                name: t.name.clone(),
+                outcome: "not_run".into(),
+                score: 0.0,
+                max: share,
+                message: String::new(),
+            })
+            .collect(),
+    }
+}
+
+fn share(exercise: &Exercise, tests: usize) -> f64 {
+    f64::from(exercise.points) / tests.max(1) as f64
+}
+
+fn exercise_grade(verdict: &Verdict) -> ExerciseGrade {
+    let share = share(verdict.exercise, verdict.tests.len());
+    let tests = verdict
+        .tests
+        .iter()
+        .map(|t| {
+            let (outcome, message) = outcome_words(&t.outcome);
+            let passed = t.outcome == Outcome::Passed;
+            TestGrade {
+                name: t.name.clone(),
+                outcome: outcome.to_string(),
+                score: if passed { share } else { 0.0 },
+                max: share,
+                message: message.to_string(),
+            }
+        })
+        .collect();
+    ExerciseGrade {
+        name: verdict.exercise.name.clone(),
+        status: verdict.status.label().to_string(),
+        score: round(verdict.score()),
+        max: f64::from(verdict.exercise.points),
+        tests,
+    }
+}
+
+fn outcome_words(outcome: &Outcome) -> (&'static str, &str) {
+    match outcome {
+        Outcome::Passed => ("passed", ""),
+        Outcome::Failed(m) => ("failed", m),
+        Outcome::NotStarted => ("not_started", "reached a `todo!()`"),
+        Outcome::TimedOut(m) => ("timed_out", m),
+        Outcome::Blocked(m) => ("blocked", m),
+        Outcome::Crashed(m) => ("crashed", m),
+    }
+}
+
+/// The compiler's errors (or cargo's, when rustc said nothing), cut to a
+/// length a report can hold.
+pub fn compile_errors(build: &Build) -> String {
+    const MAX_CHARS: usize = 8000;
+    let errors: Vec<&str> = build
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error)
+        .map(|d| d.rendered.as_str())
+        .collect();
+    let text = if errors.is_empty() {
+        build.cargo_stderr.trim().to_string()
+    } else {
+        errors.join("\n")
+    };
+    text.chars().take(MAX_CHARS).collect()
+}
+
+impl Student {
+    /// Sums the chapters' scores; called once the chapters are in.
+    pub fn total(&mut self) {
+        self.score = round(self.chapters.iter().map(|c| c.score).sum());
+        self.max = round(self.chapters.iter().map(|c| c.max).sum());
+    }
+}

@@ -1,0 +1,539 @@
+//! Grading many submissions: one pristine build workspace and one target
+//! directory shared by all, so dependencies are compiled once; builds run
+//! one after another (cargo locks the target directory anyway) while the
+//! tests of earlier builds run beside them.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+
+use super::assemble;
+use super::cache::{BuildCache, Compiled};
+use super::input::{self, Submission};
+use super::model::{self, ChapterGrade, ChapterStatus, Student};
+use super::progress::Progress;
+use super::sandbox::{Limits, Sandbox};
+use super::scan;
+use crate::course::{Chapter, Course};
+use crate::runner::{self, Build, BuildSetup, PackageRun, RunOptions};
+
+/// Everything fixed for a run, prepared once.
+pub struct Plan<'a> {
+    pub course: &'a Course,
+    pub chapters: Vec<&'a Chapter>,
+    /// Chapters left out because the course's own copy does not build.
+    pub skipped: Vec<(String, String)>,
+    /// Each chapter's tests, as the instructor's build lists them: the tests
+    /// every submission is graded on.
+    pub tests: HashMap<String, Vec<String>>,
+    /// Binaries by the sources they were built from, the stubs' included.
+    pub cache: BuildCache,
+    /// The pristine workspace submissions are built in.
+    pub workspace: PathBuf,
+    pub target_dir: PathBuf,
+    /// Per-student scratch: unpacked files, test binaries, TMPDIR.
+    pub students_dir: PathBuf,
+    pub network_blocked: bool,
+    pub git_ref: String,
+    pub test_timeout: Option<Duration>,
+    pub build_timeout: Duration,
+    pub jobs: usize,
+}
+
+/// Where the scratch workspace, target directory and student files live.
+pub struct Layout {
+    pub scratch: PathBuf,
+    pub target_dir: PathBuf,
+}
+
+impl<'a> Plan<'a> {
+    /// Copies the instructor's workspace into the scratch area and builds
+    /// every chapter's stubs there, which compiles the dependencies once
+    /// and tells which tests each chapter has.
+    pub fn prepare(
+        course: &'a Course,
+        chapters: Vec<&'a Chapter>,
+        layout: &Layout,
+        progress: &Progress,
+    ) -> Result<Plan<'a>> {
+        let workspace = layout.scratch.join("workspace");
+        let students_dir = layout.scratch.join("students");
+        let _ = std::fs::remove_dir_all(&students_dir);
+        std::fs::create_dir_all(&students_dir)?;
+        assemble::mirror_instructor(course, &chapters, &workspace)?;
+        let cache = BuildCache::new(&layout.scratch.join("cache"))?;
+        let mut tests = HashMap::new();
+        let mut usable = Vec::new();
+        let mut skipped = Vec::new();
+        progress.doing("building the dependencies and the course's chapters");
+        let together = build_all_at_once(&chapters, &workspace, &layout.target_dir);
+        for (chapter, build) in chapters.into_iter().zip(together) {
+            progress.doing(&format!("listing the tests of {}", chapter.id));
+            let found = instructor_tests(chapter, build, &workspace, &layout.target_dir, &cache);
+            match found {
+                Ok(names) => {
+                    tests.insert(chapter.id.clone(), names);
+                    usable.push(chapter);
+                }
+                Err(error) => skipped.push((chapter.id.clone(), format!("{error:#}"))),
+            }
+        }
+        if usable.is_empty() {
+            bail!("no chapter of the course builds: {skipped:?}");
+        }
+        Ok(Plan {
+            course,
+            chapters: usable,
+            skipped,
+            tests,
+            cache,
+            workspace,
+            target_dir: layout.target_dir.clone(),
+            students_dir,
+            network_blocked: super::sandbox::network_isolation().is_ok(),
+            git_ref: "HEAD".into(),
+            test_timeout: None,
+            build_timeout: Duration::from_secs(300),
+            jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        })
+    }
+
+    fn crate_dir(&self, chapter: &Chapter) -> PathBuf {
+        self.workspace.join("crates").join(&chapter.dir_name)
+    }
+
+    /// The same environment for the instructor's build and the students':
+    /// any difference would make cargo rebuild the dependencies.
+    fn build_sandbox(&self, tmp: &Path, no_network: bool) -> Sandbox {
+        Sandbox {
+            no_network,
+            scratch: Some(tmp.to_path_buf()),
+            ..Sandbox::for_builds()
+        }
+    }
+}
+
+/// The course's own builds: trusted, online, and without a time limit (the
+/// first one compiles every dependency), but with the environment the
+/// students' builds get, or cargo would rebuild the dependencies for them.
+fn instructor_build(
+    workspace: &Path,
+    packages: &[(&str, &Path)],
+    target_dir: &Path,
+) -> Result<Vec<Build>> {
+    let sandbox = Sandbox {
+        scratch: Some(std::env::temp_dir()),
+        ..Sandbox::for_builds()
+    };
+    let setup = BuildSetup {
+        target_dir: Some(target_dir.to_path_buf()),
+        timeout: None,
+        offline: false,
+        launcher: &sandbox,
+    };
+    runner::build_many(workspace, packages, false, &setup, &mut |_| {})
+}
+
+/// Compiles every chapter in one cargo run, side by side; a chapter it did
+/// not finish has no binary, and is built again on its own.
+fn build_all_at_once(chapters: &[&Chapter], workspace: &Path, target_dir: &Path) -> Vec<Build> {
+    let dirs: Vec<PathBuf> = chapters
+        .iter()
+        .map(|c| workspace.join("crates").join(&c.dir_name))
+        .collect();
+    let packages: Vec<(&str, &Path)> = chapters
+        .iter()
+        .zip(&dirs)
+        .map(|(c, dir)| (c.package(), dir.as_path()))
+        .collect();
+    instructor_build(workspace, &packages, target_dir)
+        .unwrap_or_else(|_| chapters.iter().map(|_| Build::default()).collect())
+}
+
+/// The chapter's tests, from the instructor's build of the stubs, which
+/// the cache keeps for every student who has not started the chapter.
+fn instructor_tests(
+    chapter: &Chapter,
+    together: Build,
+    workspace: &Path,
+    target_dir: &Path,
+    cache: &BuildCache,
+) -> Result<Vec<String>> {
+    let crate_dir = workspace.join("crates").join(&chapter.dir_name);
+    let build = match together.binary {
+        Some(_) => together,
+        None => {
+            instructor_build(workspace, &[(chapter.package(), &crate_dir)], target_dir)?.remove(0)
+        }
+    };
+    let binary = match &build.binary {
+        // A binary cargo reported is complete, even if another chapter
+        // of the same run failed.
+        Some(binary) => binary,
+        _ => bail!(
+            "the course's own {} does not build:\n{}",
+            chapter.id,
+            model::compile_errors(&build)
+        ),
+    };
+    let names = runner::list_tests(binary)?;
+    cache.keep(
+        &chapter.id,
+        BuildCache::key(&crate_dir.join("src"))?,
+        &build,
+    )?;
+    Ok(names)
+}
+
+/// A built chapter waiting for its tests to run.
+struct TestJob {
+    student: usize,
+    chapter: usize,
+    /// The build's number in the cache.
+    entry: usize,
+    binary: PathBuf,
+    cwd: PathBuf,
+    tmp: PathBuf,
+}
+
+/// Grades every submission, in order; bad submissions get a line saying why.
+pub fn grade_all(plan: &Plan, submissions: &[Submission], progress: &Progress) -> Vec<Student> {
+    let students: Vec<Mutex<Student>> = submissions
+        .iter()
+        .map(|s| Mutex::new(empty_student(plan, s)))
+        .collect();
+    // Chapters still to test, plus one for the build loop: whoever brings it
+    // to zero has finished the student.
+    let pending: Vec<AtomicUsize> = submissions.iter().map(|_| AtomicUsize::new(1)).collect();
+    let (queue, jobs) = mpsc::channel::<TestJob>();
+    let finish = |i: usize| {
+        if pending[i].fetch_sub(1, Ordering::SeqCst) == 1 {
+            let mut student = students[i].lock().unwrap();
+            student.total();
+            progress.finished(&summary(&student));
+            let _ = std::fs::remove_dir_all(student_dir(plan, i, &student.id));
+        }
+    };
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            for job in jobs {
+                let grade = run_job(plan, &job);
+                students[job.student].lock().unwrap().chapters[job.chapter] = grade;
+                finish(job.student);
+            }
+        });
+        for (i, submission) in submissions.iter().enumerate() {
+            let student = (&students[i], &pending[i]);
+            build_student(plan, i, submission, student, &queue, progress);
+            finish(i);
+        }
+        drop(queue);
+    });
+    students
+        .into_iter()
+        .map(|s| s.into_inner().unwrap())
+        .collect()
+}
+
+fn empty_student(plan: &Plan, submission: &Submission) -> Student {
+    let chapters = plan
+        .chapters
+        .iter()
+        .map(|c| model::unrun_chapter(c, ChapterStatus::NotGraded, &plan.tests[&c.id]))
+        .collect();
+    Student {
+        id: submission.id.clone(),
+        source: submission.path.display().to_string(),
+        kind: submission
+            .kind
+            .as_ref()
+            .map_or("unknown", |k| k.label())
+            .to_string(),
+        error: None,
+        score: 0.0,
+        max: 0.0,
+        chapters,
+        ignored: Vec::new(),
+        flags: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+fn summary(student: &Student) -> String {
+    let mut line = format!(
+        "{}: {} of {} points",
+        student.id, student.score, student.max
+    );
+    if let Some(error) = &student.error {
+        line = format!("{}: not graded: {error}", student.id);
+    }
+    if !student.flags.is_empty() {
+        line.push_str(&format!(", {} flagged lines", student.flags.len()));
+    }
+    line
+}
+
+fn student_dir(plan: &Plan, index: usize, id: &str) -> PathBuf {
+    let safe: String = id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    plan.students_dir.join(format!("{index:04}-{safe}"))
+}
+
+/// Opens the submission, looks it over, and builds each chapter, queueing
+/// the built ones for testing (counted in `pending` before they are sent).
+fn build_student(
+    plan: &Plan,
+    index: usize,
+    submission: &Submission,
+    (student, pending): (&Mutex<Student>, &AtomicUsize),
+    queue: &mpsc::Sender<TestJob>,
+    progress: &Progress,
+) {
+    let id = &submission.id;
+    let dir = student_dir(plan, index, id);
+    let tmp = dir.join("tmp");
+    progress.doing(&format!("opening {id}"));
+    let root = std::fs::create_dir_all(&tmp)
+        .context("cannot create the scratch directory")
+        .and_then(|()| input::open(submission, &plan.git_ref, &dir));
+    let root = root.and_then(|root| not_our_workspace(plan, root));
+    let root = match root {
+        Ok(root) => root,
+        Err(error) => {
+            student.lock().unwrap().error = Some(format!("{error:#}"));
+            return;
+        }
+    };
+    look_over(plan, &root, &mut student.lock().unwrap());
+    let compiled = compile_student(plan, &root, id, student, &tmp, progress);
+    for (c, compiled) in compiled {
+        let prepared = test_job(plan, c, compiled, &dir, &tmp);
+        let mut s = student.lock().unwrap();
+        match prepared {
+            Ok(Built::Ready(job)) => {
+                let job = TestJob {
+                    student: index,
+                    ..job
+                };
+                pending.fetch_add(1, Ordering::SeqCst);
+                if queue.send(job).is_err() {
+                    pending.fetch_sub(1, Ordering::SeqCst);
+                }
+            }
+            Ok(Built::Grade(grade)) => s.chapters[c] = grade,
+            Err(error) => s
+                .notes
+                .push(format!("{}: not graded: {error:#}", plan.chapters[c].id)),
+        }
+    }
+}
+
+/// Puts the student's sources in place and compiles each chapter that has
+/// them, from the cache when the same sources were built before. Returns
+/// (chapter index, result) for each; a chapter without sources is graded
+/// as missing here.
+fn compile_student(
+    plan: &Plan,
+    root: &Path,
+    id: &str,
+    student: &Mutex<Student>,
+    tmp: &Path,
+    progress: &Progress,
+) -> Vec<(usize, Compiled)> {
+    let mut compiled = Vec::new();
+    let mut to_build = Vec::new();
+    for (c, chapter) in plan.chapters.iter().enumerate() {
+        let mut s = student.lock().unwrap();
+        let installed = assemble::install_sources(root, chapter, &plan.workspace, &mut s.ignored)
+            .and_then(|found| match found {
+                Some(()) => BuildCache::key(&plan.crate_dir(chapter).join("src")).map(Some),
+                None => Ok(None),
+            });
+        match installed {
+            Ok(Some(key)) => match plan.cache.get(&chapter.id, &key) {
+                Some(hit) => compiled.push((c, hit)),
+                None => to_build.push((c, key)),
+            },
+            Ok(None) => {
+                let tests = &plan.tests[&chapter.id];
+                s.chapters[c] = model::unrun_chapter(chapter, ChapterStatus::Missing, tests);
+            }
+            Err(error) => s
+                .notes
+                .push(format!("{}: not graded: {error:#}", chapter.id)),
+        }
+    }
+    progress.doing(&format!("building {id}"));
+    let indices: Vec<usize> = to_build.iter().map(|(c, _)| *c).collect();
+    let builds = match build_chapters(plan, &indices, tmp) {
+        Ok(builds) => builds,
+        Err(error) => {
+            let note = format!("not built: {error:#}");
+            student.lock().unwrap().notes.push(note);
+            return compiled;
+        }
+    };
+    for ((c, key), build) in to_build.into_iter().zip(builds) {
+        let chapter = &plan.chapters[c].id;
+        match plan.cache.keep(chapter, key, &build) {
+            Ok(result) => compiled.push((c, result)),
+            Err(error) => {
+                let note = format!("{chapter}: not graded: {error:#}");
+                student.lock().unwrap().notes.push(note);
+            }
+        }
+    }
+    compiled.sort_by_key(|(c, _)| *c);
+    compiled
+}
+
+/// Builds the chapters (indices into `plan.chapters`) in one cargo run;
+/// cargo stops at the first chapter that fails, so a chapter it left
+/// unfinished is built again on its own: one broken chapter never costs
+/// another its grade.
+fn build_chapters(plan: &Plan, chapters: &[usize], tmp: &Path) -> Result<Vec<Build>> {
+    if chapters.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sandbox = plan.build_sandbox(tmp, plan.network_blocked);
+    let setup = BuildSetup {
+        target_dir: Some(plan.target_dir.clone()),
+        timeout: Some(plan.build_timeout),
+        offline: true,
+        launcher: &sandbox,
+    };
+    let dirs: Vec<PathBuf> = chapters
+        .iter()
+        .map(|&c| plan.crate_dir(plan.chapters[c]))
+        .collect();
+    let packages: Vec<(&str, &Path)> = chapters
+        .iter()
+        .zip(&dirs)
+        .map(|(&c, dir)| (plan.chapters[c].package(), dir.as_path()))
+        .collect();
+    let mut builds = runner::build_many(&plan.workspace, &packages, false, &setup, &mut |_| {})?;
+    if packages.len() == 1 || builds.iter().any(|b| b.timed_out) {
+        return Ok(builds);
+    }
+    for (build, (package, dir)) in builds.iter_mut().zip(&packages) {
+        let own_errors = build.diagnostics.iter().any(|d| d.is_error);
+        if build.binary.is_none() && !own_errors {
+            *build = runner::build_tests_with(
+                &plan.workspace,
+                package,
+                dir,
+                false,
+                &setup,
+                &mut |_| {},
+            )?;
+        }
+    }
+    Ok(builds)
+}
+
+/// Grading writes sources into its workspace: it cannot also read them there.
+fn not_our_workspace(plan: &Plan, root: PathBuf) -> Result<PathBuf> {
+    let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
+    if same(&root, &plan.workspace) {
+        bail!("this is the grading workspace itself, not a submission");
+    }
+    Ok(root)
+}
+
+/// What grading reads but never uses, and what a human should look at.
+fn look_over(plan: &Plan, root: &Path, student: &mut Student) {
+    student.ignored = assemble::ignored_changes(root, plan.course);
+    for name in assemble::unknown_chapters(root, plan.course) {
+        student.notes.push(format!(
+            "crates/{name}: not a chapter of this course, not graded"
+        ));
+    }
+    for chapter in &plan.chapters {
+        let src = Path::new("crates").join(&chapter.dir_name).join("src");
+        student.flags.extend(scan::scan_dir(&root.join(&src), &src));
+    }
+}
+
+enum Built {
+    Ready(TestJob),
+    /// Nothing to test: missing or not compiling.
+    Grade(ChapterGrade),
+}
+
+/// A compiled chapter's test job, or its grade when it did not compile.
+fn test_job(plan: &Plan, c: usize, compiled: Compiled, dir: &Path, tmp: &Path) -> Result<Built> {
+    let chapter = plan.chapters[c];
+    let (binary, entry) = match compiled {
+        Compiled::Binary(binary, entry) => (binary, entry),
+        Compiled::Errors(errors) => {
+            let tests = &plan.tests[&chapter.id];
+            let mut grade = model::unrun_chapter(chapter, ChapterStatus::DoesNotCompile, tests);
+            grade.compile_errors = Some(errors);
+            return Ok(Built::Grade(grade));
+        }
+    };
+    // The next student's sources replace these: the tests get their own
+    // copy of the crate, in the student's scratch directory, and their own
+    // link to the binary.
+    let chapter_dir = dir.join(&chapter.id);
+    let cwd = chapter_dir.join("crate");
+    assemble::copy_tree(&plan.crate_dir(chapter), &cwd)?;
+    let own_binary = chapter_dir.join("tests");
+    std::fs::hard_link(&binary, &own_binary)
+        .or_else(|_| std::fs::copy(&binary, &own_binary).map(|_| ()))
+        .with_context(|| format!("cannot copy {}", binary.display()))?;
+    Ok(Built::Ready(TestJob {
+        student: 0,
+        chapter: c,
+        entry,
+        binary: own_binary,
+        cwd,
+        tmp: tmp.to_path_buf(),
+    }))
+}
+
+/// Runs the instructor's list of tests (never the binary's own list) in the
+/// sandbox, and scores them.
+fn run_job(plan: &Plan, job: &TestJob) -> ChapterGrade {
+    let chapter = plan.chapters[job.chapter];
+    let options = RunOptions {
+        cwd: job.cwd.clone(),
+        timeout: plan.test_timeout.unwrap_or(chapter.manifest.timeout()),
+        jobs: plan.jobs,
+    };
+    let sandbox = Sandbox {
+        limits: Limits::test(),
+        no_network: plan.network_blocked,
+        scratch: Some(job.tmp.clone()),
+        env: Vec::new(),
+    };
+    let tests = &plan.tests[&chapter.id];
+    let results = plan.cache.results(job.entry).unwrap_or_else(|| {
+        let results = runner::run_tests_with(&job.binary, tests, &options, &sandbox);
+        plan.cache.keep_results(job.entry, &results);
+        results
+    });
+    let _ = std::fs::remove_file(&job.binary);
+    let run = PackageRun {
+        build: Build {
+            binary: Some(job.binary.clone()),
+            succeeded: true,
+            ..Build::default()
+        },
+        results,
+    };
+    model::graded_chapter(chapter, &run)
+}
