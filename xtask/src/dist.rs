@@ -62,6 +62,32 @@ pub fn dist(course: &Course, out: &Path) -> Result<()> {
     Ok(())
 }
 
+/// How the hand-out has a file that `dist` writes differently from the
+/// workspace (`relative` to its root), or `None` for every other file.
+pub fn handout_version(course: &Course, relative: &Path) -> Option<Vec<u8>> {
+    let ours = |name: &str| std::fs::read_to_string(course.root.join(name)).ok();
+    let text = match relative.to_str()? {
+        "README.md" => STUDENT_README.to_string(),
+        "Cargo.toml" => without_solutions(&ours("Cargo.toml")?).ok()?,
+        "Cargo.lock" => without_solution_packages(&ours("Cargo.lock")?),
+        ".github/workflows/classroom.yml" => ours(CLASSROOM_WORKFLOW)?,
+        _ => return None,
+    };
+    Some(text.into_bytes())
+}
+
+/// The lock file as cargo trims it when the solution packages are gone.
+fn without_solution_packages(lock: &str) -> String {
+    let blocks: Vec<&str> = lock
+        .split("\n\n")
+        .filter(|block| {
+            let name = block.lines().find_map(|l| l.strip_prefix("name = \""));
+            !name.is_some_and(|n| n.trim_end_matches('"').ends_with("-solution"))
+        })
+        .collect();
+    blocks.join("\n\n")
+}
+
 /// The workspace manifest with the `solutions/*` member removed: cargo reads
 /// a glob that matches nothing as a missing path.
 fn without_solutions(manifest: &str) -> Result<String> {
@@ -74,7 +100,18 @@ fn without_solutions(manifest: &str) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::without_solutions;
+    use super::{without_solution_packages, without_solutions};
+
+    #[test]
+    fn the_hand_out_lock_has_no_solution_packages() {
+        let lock = "version = 4\n\n[[package]]\nname = \"ch01-coroutines\"\n\n\
+                    [[package]]\nname = \"ch01-coroutines-solution\"\ndependencies = []\n\n\
+                    [[package]]\nname = \"tokio\"\n";
+        assert_eq!(
+            without_solution_packages(lock),
+            "version = 4\n\n[[package]]\nname = \"ch01-coroutines\"\n\n[[package]]\nname = \"tokio\"\n"
+        );
+    }
 
     #[test]
     fn the_hand_out_has_no_solution_members() {

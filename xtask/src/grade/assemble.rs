@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::course::{Chapter, Course};
+use crate::dist;
 
 /// Never copied from the instructor: build output, history, local state,
 /// and the reference solutions (student code could `include!` them).
@@ -193,13 +194,21 @@ pub fn ignored_changes(student: &Path, course: &Course) -> Vec<IgnoredFile> {
         .map(|c| Path::new("crates").join(&c.dir_name).join("src"))
         .collect();
     let mut ignored = Vec::new();
-    compare(student, &course.root, Path::new(""), &sources, &mut ignored);
+    compare(student, course, Path::new(""), &sources, &mut ignored);
     ignored
+}
+
+/// Whether a file of the submission is as we gave it: as in our workspace,
+/// or as the hand-out (`cargo xtask dist`) has it.
+fn unchanged(course: &Course, relative: &Path, theirs: &[u8]) -> bool {
+    let same = |ours: Vec<u8>| ours == theirs;
+    std::fs::read(course.root.join(relative)).is_ok_and(same)
+        || dist::handout_version(course, relative).is_some_and(same)
 }
 
 fn compare(
     student: &Path,
-    ours: &Path,
+    course: &Course,
     relative: &Path,
     sources: &[PathBuf],
     ignored: &mut Vec<IgnoredFile>,
@@ -220,16 +229,17 @@ fn compare(
             continue;
         };
         if kind.is_dir() {
-            compare(student, ours, &path, sources, ignored);
+            compare(student, course, &path, sources, ignored);
         } else if kind.is_symlink() {
             note(ignored, &path, "symlink");
         } else {
-            match std::fs::read(ours.join(&path)) {
-                Err(_) => note(ignored, &path, "added"),
-                Ok(theirs) if std::fs::read(entry.path()).ok().as_deref() != Some(&theirs[..]) => {
-                    note(ignored, &path, "changed")
-                }
-                Ok(_) => {}
+            let theirs = std::fs::read(entry.path()).unwrap_or_default();
+            let ours_has_it =
+                course.root.join(&path).is_file() || dist::handout_version(course, &path).is_some();
+            if !ours_has_it {
+                note(ignored, &path, "added");
+            } else if !unchanged(course, &path, &theirs) {
+                note(ignored, &path, "changed");
             }
         }
     }
