@@ -8,6 +8,7 @@
 
 pub mod chat;
 pub mod fetch_many;
+pub mod http;
 pub mod http_get;
 pub mod line_client;
 pub mod line_server;
