@@ -2,6 +2,7 @@ use ch01_coroutines::ticks::Ticks;
 use futures::StreamExt;
 use pretty_assertions::assert_eq;
 use support::{EventLog, assert_elapsed, count_polls, finishes, secs, timed};
+use tokio_test::{assert_pending, assert_ready_eq, task};
 
 #[tokio::test(start_paused = true)]
 async fn ticks_yields_the_range_in_order() {
@@ -47,4 +48,27 @@ async fn ticks_of_an_empty_range_ends_at_once() {
     let (numbers, took) = timed(Ticks::new(4..4, secs(1)).collect::<Vec<u64>>()).await;
     assert_eq!(numbers, Vec::<u64>::new(), "an empty range yields nothing");
     assert_elapsed("an empty range", took, secs(0));
+}
+
+#[tokio::test(start_paused = true)]
+async fn ticks_wakes_its_task_when_the_delay_is_over() {
+    // Poll by hand, the way a runtime does, and watch the waker.
+    let mut ticks = task::spawn(Ticks::new(7..9, secs(1)));
+    assert_pending!(
+        ticks.poll_next(),
+        "the first number must wait for the delay: return `Poll::Pending` until the timer fires"
+    );
+    tokio::time::advance(secs(1)).await;
+    assert!(
+        ticks.is_woken(),
+        "the delay is over but the task was never woken (a lost wakeup): return `Pending` only \
+         after polling a timer kept in the struct, which registers the waker; a new `Sleep` \
+         made and dropped inside `poll_next` forgets it"
+    );
+    assert_ready_eq!(
+        ticks.poll_next(),
+        Some(7),
+        "once woken, the stream yields the first number"
+    );
+    assert_pending!(ticks.poll_next(), "the next number waits for a new delay");
 }
