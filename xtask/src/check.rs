@@ -59,11 +59,7 @@ pub fn first_unfinished(course: &Course) -> Option<&Chapter> {
 pub fn run_student(course: &Course, chapter: &Chapter, style: Style) -> Result<PackageRun> {
     let crate_dir = course.crate_dir(chapter);
     let key = sources_key(&crate_dir);
-    let options = RunOptions {
-        cwd: crate_dir.clone(),
-        timeout: chapter.manifest.timeout(),
-        jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
-    };
+    let options = RunOptions::new(crate_dir.clone(), chapter.manifest.timeout());
     let mut progress = build_progress(chapter);
     let run = runner::test_package(
         &course.root,
@@ -94,16 +90,22 @@ fn build_progress(chapter: &Chapter) -> impl FnMut(&str) {
     }
 }
 
-fn record_progress(course: &Course, chapter: &Chapter, key: u64, verdicts: &[Verdict]) {
-    let mut state = State::load(&course.root);
+/// A chapter's progress from its verdicts; `key` is its [`sources_key`].
+pub fn progress_of(key: u64, verdicts: &[Verdict]) -> Progress {
     let next = verdicts.iter().find(|v| v.status != Status::Done);
-    let progress = Progress {
+    Progress {
         key,
         done: verdicts.iter().filter(|v| v.status == Status::Done).count(),
         total: verdicts.len(),
         next: next.map(|v| v.exercise.name.clone()),
-    };
-    state.progress.insert(chapter.id.clone(), progress);
+    }
+}
+
+fn record_progress(course: &Course, chapter: &Chapter, key: u64, verdicts: &[Verdict]) {
+    let mut state = State::load(&course.root);
+    state
+        .progress
+        .insert(chapter.id.clone(), progress_of(key, verdicts));
     // Progress is a cache: failing to save it must not fail the check.
     let _ = state.save(&course.root);
 }
@@ -236,17 +238,10 @@ fn describe(outcome: &Outcome) -> (&'static str, &str) {
             "",
         ),
         Outcome::Failed(m) => ("This test failed:", m),
-        Outcome::TimedOut(m) => (
-            "This test never finished. Likely causes: a missing `.await`, a future that \
-             returns `Pending` without arranging a wake-up, a lock held across an `.await`, \
-             a channel whose senders are never dropped, or a busy loop.",
-            m,
-        ),
-        Outcome::Blocked(m) => (
-            "This test saw the runtime's thread blocked: use async waiting \
-             (`tokio::time::sleep(..).await`) and `spawn_blocking` for blocking work.",
-            m,
-        ),
+        // The messages of these two say what to look for: the runner's own
+        // (killed at the time limit) and the support crate's alike.
+        Outcome::TimedOut(m) => ("This test never finished:", m),
+        Outcome::Blocked(m) => ("This test saw the runtime's thread blocked:", m),
         Outcome::Crashed(m) => ("The test process crashed:", m),
     }
 }

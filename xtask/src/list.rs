@@ -2,9 +2,10 @@
 
 use anyhow::Result;
 
-use crate::check::run_student;
+use crate::check::{progress_of, run_student};
 use crate::course::Course;
 use crate::state::{State, sources_key};
+use crate::status::verdicts;
 use crate::ui::Style;
 
 pub fn list(course: &Course, style: Style) -> Result<()> {
@@ -16,12 +17,8 @@ pub fn list(course: &Course, style: Style) -> Result<()> {
         let progress = match cached {
             Some(progress) => progress,
             None => {
-                run_student(course, chapter, style)?;
-                let state = State::load(&course.root);
-                match state.fresh_progress(&chapter.id, key) {
-                    Some(progress) => progress.clone(),
-                    None => continue,
-                }
+                let run = run_student(course, chapter, style)?;
+                progress_of(key, &verdicts(&chapter.manifest, &run))
             }
         };
         let bar = format!(

@@ -71,6 +71,23 @@ pub struct RunOptions {
     pub jobs: usize,
 }
 
+impl RunOptions {
+    /// Tests of a chapter run in its crate, one process per core.
+    pub fn new(cwd: PathBuf, timeout: Duration) -> RunOptions {
+        RunOptions {
+            cwd,
+            timeout,
+            jobs: cores(),
+        }
+    }
+}
+
+/// How many cores this machine has: test processes mostly wait on virtual
+/// time, so one per core keeps both busy without crowding them.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
 /// How a process is started: directly, or wrapped in a sandbox that limits
 /// what it may do. Arguments are added to the returned command.
 pub trait Launcher: Sync {
@@ -471,7 +488,10 @@ fn classify(
 ) -> Outcome {
     let Some(status) = status else {
         return Outcome::TimedOut(format!(
-            "still running after {} s of real time, and was stopped.",
+            "still running after {} s of real time, and was stopped. Likely causes: a busy \
+             loop, a blocking call that never returns, or a wait on something that never \
+             comes (a missing `.await`, a lock held across an `.await`, a channel whose \
+             senders are never dropped).",
             timeout.as_secs()
         ));
     };

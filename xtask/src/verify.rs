@@ -48,11 +48,7 @@ fn verify_chapter(course: &Course, chapter: &Chapter, tally: &mut Tally) -> Resu
             .bold(&format!("{id} {}", chapter.manifest.title))
     );
     let crate_dir = course.crate_dir(chapter);
-    let options = RunOptions {
-        cwd: crate_dir.clone(),
-        timeout: chapter.manifest.timeout(),
-        jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
-    };
+    let options = RunOptions::new(crate_dir.clone(), chapter.manifest.timeout());
     let solution_dir = course.solution_dir(chapter);
     let solution = runner::test_package(
         &course.root,

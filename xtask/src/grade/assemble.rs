@@ -159,22 +159,6 @@ fn copy_sources(
     Ok(())
 }
 
-/// Copies a directory of ours (trusted) with its regular files.
-pub fn copy_tree(from: &Path, to: &Path) -> Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            copy_tree(&entry.path(), &target)?;
-        } else if kind.is_file() {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
-}
-
 fn note(ignored: &mut Vec<IgnoredFile>, path: &Path, why: &str) {
     if ignored.len() < MAX_LISTED {
         ignored.push(IgnoredFile {

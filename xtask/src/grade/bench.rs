@@ -9,8 +9,9 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 
 use super::Options;
-use super::assemble::{copy_tree, mirror_instructor};
+use super::assemble::mirror_instructor;
 use crate::course::{Chapter, Course};
+use crate::files::copy_tree;
 use crate::runner;
 
 const DEFAULT_STUDENTS: usize = 30;

@@ -20,6 +20,7 @@ use super::progress::Progress;
 use super::sandbox::{Limits, Sandbox};
 use super::scan;
 use crate::course::{Chapter, Course};
+use crate::files;
 use crate::runner::{self, Build, BuildSetup, PackageRun, RunOptions};
 
 /// Everything fixed for a run, prepared once.
@@ -99,7 +100,7 @@ impl<'a> Plan<'a> {
             git_ref: "HEAD".into(),
             test_timeout: None,
             build_timeout: Duration::from_secs(300),
-            jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            jobs: runner::cores(),
         })
     }
 
@@ -490,7 +491,7 @@ fn test_job(plan: &Plan, c: usize, compiled: Compiled, dir: &Path, tmp: &Path) -
     // link to the binary.
     let chapter_dir = dir.join(&chapter.id);
     let cwd = chapter_dir.join("crate");
-    assemble::copy_tree(&plan.crate_dir(chapter), &cwd)?;
+    files::copy_tree(&plan.crate_dir(chapter), &cwd)?;
     let own_binary = chapter_dir.join("tests");
     std::fs::hard_link(&binary, &own_binary)
         .or_else(|_| std::fs::copy(&binary, &own_binary).map(|_| ()))
