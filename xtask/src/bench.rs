@@ -1,19 +1,25 @@
 //! `cargo xtask bench [--cold] [--verify]`: the speed students and
-//! maintainers feel, measured on a scratch copy of the workspace.
+//! maintainers feel, measured on a scratch copy of the workspace
+//! (`target/awaitlings/bench/`), built in the copy's own target directory
+//! as a student's clone is.
 //!
 //! - save → verdict: `cargo xtask check ch01` after editing one function,
 //!   warm, median of 5 (on a copy holding ch01's solution, so every test runs
-//!   to the end);
+//!   to the end), beside its floor: the same edit followed by only
+//!   `cargo test --no-run`, which no runner can beat;
 //! - `--cold`: the first `check ch01` of a fresh copy with an empty target
 //!   directory (downloads are already cached: that is a fresh clone on a
 //!   machine that has fetched the crates once);
 //! - `--verify`: a warm `cargo xtask verify` of this workspace.
+//!
+//! The copy keeps its target directory between runs, so only the first
+//! bench of a worktree builds the dependencies.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 use crate::course::Course;
 use crate::files::{copy_tree, copy_workspace};
@@ -22,50 +28,50 @@ use crate::runner;
 const SKIP: &[&str] = &["target", ".git", ".awaitlings"];
 const RUNS: usize = 5;
 
-pub fn bench(course: &Course, cold: bool, verify: bool) -> Result<()> {
-    let chapter = course.chapter("ch01")?;
-    let scratch = course.root.join("target/awaitlings/bench");
-    let _ = std::fs::remove_dir_all(&scratch);
-    let copy = scratch.join("workspace");
-    copy_workspace(&course.root, &copy, SKIP)?;
-    let src = Path::new("crates").join(&chapter.dir_name).join("src");
-    copy_tree(&course.solution_dir(chapter).join("src"), &copy.join(&src))?;
-    // The workspace's own build directory, so dependencies are warm.
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| course.root.join("target"));
+/// The edit each run makes: one function of ch01's `jobs`.
+const ORIGINAL: &str = "format!(\"{} done\", job.name)";
 
+pub fn bench(course: &Course, cold: bool, verify: bool) -> Result<()> {
+    let scratch = course.root.join("target/awaitlings/bench");
     if cold {
-        let fresh = scratch.join("cold-target");
-        let took = time_check(&copy, &fresh)?;
+        let fresh = scratch.join("cold");
+        let _ = std::fs::remove_dir_all(&fresh);
+        fill(course, &fresh)?;
+        let took = time(&mut xtask_check(&fresh))?;
         println!(
-            "first check ch01, empty target dir: {:.1} s",
+            "first check ch01 of a fresh copy, empty target dir: {:.1} s",
             took.as_secs_f64()
         );
         let _ = std::fs::remove_dir_all(&fresh);
     }
 
-    time_check(&copy, &target)?; // warm up: build the copy's xtask and crate once
-    let edited = copy.join(&src).join("jobs.rs");
+    let copy = scratch.join("warm");
+    fill(course, &copy)?;
+    time(&mut xtask_check(&copy))?; // warm up: build the copy's xtask and crate once
+    let edited = copy.join("crates/ch01-coroutines/src/jobs.rs");
     let original = std::fs::read_to_string(&edited)?;
-    let mut times = Vec::new();
-    for run in 0..RUNS {
-        let change = format!("format!(\"{{}} done\", job.name) // edit {run}");
-        std::fs::write(
-            &edited,
-            original.replace("format!(\"{} done\", job.name)", &change),
-        )?;
-        times.push(time_check(&copy, &target)?);
+    if !original.contains(ORIGINAL) {
+        bail!("ch01's solution of jobs no longer has `{ORIGINAL}` to edit");
     }
-    times.sort();
-    let ms: Vec<String> = times
-        .iter()
-        .map(|t| format!("{:.0}", t.as_secs_f64() * 1000.0))
-        .collect();
+    let mut checks = Vec::new();
+    let mut floors = Vec::new();
+    for run in 0..RUNS {
+        let edit = |tag: &str| {
+            let change = format!("format!(\"{{}} done\", job.name) // {tag} {run}");
+            std::fs::write(&edited, original.replace(ORIGINAL, &change))
+        };
+        edit("floor")?;
+        floors.push(time(&mut build_only(&copy))?);
+        edit("check")?;
+        checks.push(time(&mut xtask_check(&copy))?);
+    }
     println!(
-        "save → verdict, check ch01 after editing one function: median {:.2} s (runs, ms: {})",
-        times[RUNS / 2].as_secs_f64(),
-        ms.join(", ")
+        "save → verdict, check ch01 after editing one function: {}",
+        summary(&mut checks)
+    );
+    println!(
+        "floor, the same edit and `cargo test --no-run` only:    {}",
+        summary(&mut floors)
     );
 
     if verify {
@@ -80,22 +86,82 @@ pub fn bench(course: &Course, cold: bool, verify: bool) -> Result<()> {
             start.elapsed().as_secs_f64()
         );
     }
-    let _ = std::fs::remove_dir_all(&scratch);
     Ok(())
 }
 
-/// Wall time of `cargo xtask check ch01` in `workspace`, built into `target`.
-fn time_check(workspace: &Path, target: &Path) -> Result<Duration> {
-    let start = Instant::now();
-    let status = Command::new(runner::cargo())
+/// Makes `copy` this workspace with ch01's solution in its student crate,
+/// keeping the copy's `target/` from an earlier run.
+fn fill(course: &Course, copy: &Path) -> Result<()> {
+    if copy.is_dir() {
+        for entry in std::fs::read_dir(copy)? {
+            let entry = entry?;
+            if entry.file_name() != "target" {
+                let path = entry.path();
+                let removed = match entry.file_type()?.is_dir() {
+                    true => std::fs::remove_dir_all(&path),
+                    false => std::fs::remove_file(&path),
+                };
+                removed.with_context(|| format!("cannot clear {}", path.display()))?;
+            }
+        }
+    }
+    copy_workspace(&course.root, copy, SKIP)?;
+    let chapter = course.chapter("ch01")?;
+    let src = Path::new("crates").join(&chapter.dir_name).join("src");
+    copy_tree(&course.solution_dir(chapter).join("src"), &copy.join(src))
+}
+
+/// `cargo xtask check ch01` in `workspace`, as a student runs it there.
+fn xtask_check(workspace: &Path) -> Command {
+    let mut command = cargo_in(workspace);
+    command.args(["xtask", "check", "ch01"]);
+    command
+}
+
+/// Only the build that `check ch01` starts with.
+fn build_only(workspace: &Path) -> Command {
+    let mut command = cargo_in(workspace);
+    command.args([
+        "test",
+        "--no-run",
+        "--quiet",
+        "--package",
+        "ch01-coroutines",
+    ]);
+    command
+}
+
+/// Cargo in `workspace`, building into the workspace's own `target/`.
+fn cargo_in(workspace: &Path) -> Command {
+    let mut command = Command::new(runner::cargo());
+    command
         .current_dir(workspace)
-        .env("CARGO_TARGET_DIR", target)
-        .args(["xtask", "check", "ch01"])
-        .stdout(Stdio::null())
-        .status()?;
+        .env_remove("CARGO_TARGET_DIR")
+        .stdout(Stdio::null());
+    command
+}
+
+/// Wall time of a command that must succeed.
+fn time(command: &mut Command) -> Result<Duration> {
+    let start = Instant::now();
+    let status = command.status()?;
     let took = start.elapsed();
     if !status.success() {
-        bail!("check ch01 failed in the benchmark copy ({status})");
+        bail!("{command:?} failed in the benchmark copy ({status})");
     }
     Ok(took)
+}
+
+/// `median 0.41 s (runs, ms: 380, 400, 410, 420, 450)`.
+fn summary(times: &mut [Duration]) -> String {
+    times.sort();
+    let ms: Vec<String> = times
+        .iter()
+        .map(|t| format!("{:.0}", t.as_secs_f64() * 1000.0))
+        .collect();
+    format!(
+        "median {:.2} s (runs, ms: {})",
+        times[times.len() / 2].as_secs_f64(),
+        ms.join(", ")
+    )
 }
