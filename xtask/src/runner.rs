@@ -3,7 +3,6 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
-use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Mutex;
@@ -12,6 +11,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
+
+use crate::os::{self, CommandExt as _};
 
 /// How one test ended.
 #[derive(Clone, Debug, PartialEq)]
@@ -190,7 +191,7 @@ pub fn build_many(
         command.arg("--offline");
     }
     if setup.timeout.is_some() {
-        command.process_group(0);
+        command.own_process_group();
     }
     let mut child = command.spawn().context("cannot run cargo")?;
     let watchdog = setup.timeout.map(|limit| Watchdog::start(&child, limit));
@@ -260,14 +261,14 @@ struct Watchdog {
 impl Watchdog {
     fn start(child: &Child, limit: Duration) -> Watchdog {
         let (finished, wait) = std::sync::mpsc::channel::<()>();
-        let group = child.id() as libc::pid_t;
+        let group = child.id();
         let fired = std::thread::spawn(move || {
             let timed_out = matches!(
                 wait.recv_timeout(limit),
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout)
             );
             if timed_out {
-                kill_group_id(group);
+                os::kill_tree_id(group);
             }
             timed_out
         });
@@ -409,11 +410,11 @@ fn run_test(
         .stdin(Stdio::null())
         .stdout(out.1.try_clone()?)
         .stderr(err.1.try_clone()?)
-        .process_group(0)
+        .own_process_group()
         .spawn()
         .with_context(|| format!("cannot run {}", binary.display()))?;
     let status = wait_with_timeout(&mut child, options.timeout)?;
-    kill_group(&child);
+    kill_group(&mut child);
     let stdout = read_lossy(&out.0);
     let stderr = read_lossy(&err.0);
     Ok(classify(name, status, &stdout, &stderr, options.timeout))
@@ -437,18 +438,10 @@ fn wait_with_timeout(child: &mut Child, timeout: Duration) -> Result<Option<Exit
     }
 }
 
-fn kill_group(child: &Child) {
-    kill_group_id(child.id() as libc::pid_t);
-}
-
-fn kill_group_id(group: libc::pid_t) {
-    // The child leads its own group (`process_group(0)`), so this reaches
+fn kill_group(child: &mut Child) {
+    // The child leads its own group (`own_process_group`), so this reaches
     // every process it started and nothing else.
-    // SAFETY: `kill` takes plain integers and touches no memory of ours.
-    #[allow(unsafe_code)]
-    unsafe {
-        libc::kill(-group, libc::SIGKILL);
-    }
+    os::kill_tree(child);
 }
 
 /// An anonymous file for a test's output: no pipe to fill up, and nothing
@@ -510,11 +503,11 @@ fn classify(
         return Outcome::Passed;
     }
     let message = failure_message(name, stdout, stderr);
-    if let Some(signal) = status.signal() {
+    if let Some(how) = os::abnormal_exit(status) {
         let what = if stderr.contains("has overflowed its stack") {
             "overflowed its stack".to_string()
         } else {
-            format!("was killed by signal {signal} ({})", signal_name(signal))
+            how
         };
         return Outcome::Crashed(
             format!("the test process {what}.\n{message}")
@@ -572,23 +565,10 @@ fn tidy_panic_line(line: &str) -> String {
     line.to_string()
 }
 
-fn signal_name(signal: i32) -> &'static str {
-    match signal {
-        libc::SIGABRT => "abort",
-        libc::SIGSEGV => "segmentation fault",
-        libc::SIGKILL => "killed",
-        libc::SIGBUS => "bus error",
-        libc::SIGFPE => "arithmetic error",
-        libc::SIGILL => "illegal instruction",
-        libc::SIGXCPU => "CPU time limit",
-        libc::SIGXFSZ => "file size limit",
-        _ => "signal",
-    }
-}
-
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
+    use std::os::unix::process::ExitStatusExt;
 
     const NAME: &str = "jobs::works";
     const SECS: Duration = Duration::from_secs(10);
