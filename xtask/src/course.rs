@@ -1,8 +1,9 @@
 //! The course on disk: the workspace root and its chapters.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result};
 
 use crate::manifest::{Exercise, Manifest};
 
@@ -25,12 +26,12 @@ pub struct Chapter {
 }
 
 impl Course {
-    /// The course this runner was built from.
+    /// The course the current directory is in, found as cargo finds a
+    /// workspace: so a copied or moved course is always checked and reset
+    /// in place, whichever build of the runner runs.
     pub fn here() -> Result<Course> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .expect("xtask lives inside the workspace");
-        Course::load(root)
+        let cwd = std::env::current_dir().context("cannot read the current directory")?;
+        Course::load(&find_root(&cwd)?)
     }
 
     /// Every `crates/chNN-name` directory, in chapter order. A chapter whose
@@ -82,10 +83,10 @@ impl Course {
         });
         match found {
             Some(chapter) => Ok(chapter),
-            None => bail!(
+            None => Err(usage!(
                 "unknown chapter '{query}': choose one of {}",
                 self.chapter_names()
-            ),
+            )),
         }
     }
 
@@ -101,6 +102,55 @@ impl Course {
     pub fn solution_dir(&self, chapter: &Chapter) -> PathBuf {
         self.root.join("solutions").join(&chapter.dir_name)
     }
+
+    /// Whether this copy has the reference solutions: the maintainers'
+    /// repository has them, a class hand-out does not.
+    pub fn has_solutions(&self) -> bool {
+        self.root.join("solutions").is_dir()
+    }
+
+    /// Where the runner builds the chapters: the course's own `target/`,
+    /// or, when `CARGO_TARGET_DIR` sends every project's builds to one
+    /// place, a directory there that belongs to this copy alone. Cargo
+    /// decides what to rebuild by file times, so two copies sharing build
+    /// files could each be shown the other's results.
+    pub fn target_dir(&self) -> PathBuf {
+        match std::env::var_os("CARGO_TARGET_DIR") {
+            Some(shared) if !shared.is_empty() => {
+                let mut hasher = DefaultHasher::new();
+                self.root.hash(&mut hasher);
+                Path::new(&shared).join(format!("awaitlings-{:016x}", hasher.finish()))
+            }
+            _ => self.root.join("target"),
+        }
+    }
+}
+
+/// The nearest directory at or above `start` whose `Cargo.toml` declares a
+/// workspace, as cargo finds it; it must hold a course's `crates/`.
+pub fn find_root(start: &Path) -> Result<PathBuf> {
+    for dir in start.ancestors() {
+        let Ok(text) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
+            continue;
+        };
+        let is_workspace = text
+            .parse::<toml::Table>()
+            .is_ok_and(|manifest| manifest.contains_key("workspace"));
+        if !is_workspace {
+            continue;
+        }
+        if !dir.join("crates").is_dir() {
+            return Err(usage!(
+                "{} is a cargo workspace but not an awaitlings course (it has no crates/)",
+                dir.display()
+            ));
+        }
+        return Ok(dir.to_path_buf());
+    }
+    Err(usage!(
+        "{} is not inside an awaitlings course: run cargo xtask in the course's folder",
+        start.display()
+    ))
 }
 
 impl Chapter {
@@ -127,11 +177,11 @@ impl Chapter {
                     .iter()
                     .map(|e| e.name.as_str())
                     .collect();
-                bail!(
+                Err(usage!(
                     "{} has no exercise '{name}': choose one of {}",
                     self.id,
                     names.join(", ")
-                )
+                ))
             }
         }
     }

@@ -1,5 +1,9 @@
 //! `cargo xtask dist <dir>`: the student hand-out — the workspace without
 //! the solutions, ready to push as a template repository.
+//!
+//! A class hand-out: it has no solutions in any form, and its `help` and
+//! README leave `solution` out. It carries the stubs as it ships them
+//! (see [`crate::stubs`]), so that `reset` works without git.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -9,6 +13,7 @@ use anyhow::{Result, bail};
 use crate::course::Course;
 use crate::files::copy_workspace;
 use crate::runner;
+use crate::stubs;
 
 /// What never goes into a hand-out, by top-level name.
 const LEFT_OUT: &[&str] = &["target", ".git", ".awaitlings", "solutions", ".ci"];
@@ -19,6 +24,15 @@ const CLASSROOM_WORKFLOW: &str = "xtask/graders/classroom/classroom.yml";
 /// The README students see instead of the maintainers' one.
 const STUDENT_README: &str = include_str!("../dist/README.md");
 
+/// What a student's repository does not commit: builds and the runner's
+/// own state, but the shipped stubs, which `reset` needs, are kept.
+const STUDENT_GITIGNORE: &str = "\
+/target
+/.awaitlings/*
+!/.awaitlings/stubs/
+!/.awaitlings/stubs.sha256
+";
+
 pub fn dist(course: &Course, out: &Path) -> Result<()> {
     if out.exists() && std::fs::read_dir(out)?.next().is_some() {
         bail!(
@@ -28,6 +42,8 @@ pub fn dist(course: &Course, out: &Path) -> Result<()> {
     }
     copy_workspace(&course.root, out, LEFT_OUT)?;
     std::fs::write(out.join("README.md"), STUDENT_README)?;
+    std::fs::write(out.join(".gitignore"), STUDENT_GITIGNORE)?;
+    stubs::ship(course, out)?;
     // GitHub Classroom grades a template's clones on push with this workflow.
     let workflows = out.join(".github/workflows");
     std::fs::create_dir_all(&workflows)?;
@@ -68,6 +84,7 @@ pub fn handout_version(course: &Course, relative: &Path) -> Option<Vec<u8>> {
     let ours = |name: &str| std::fs::read_to_string(course.root.join(name)).ok();
     let text = match relative.to_str()? {
         "README.md" => STUDENT_README.to_string(),
+        ".gitignore" => STUDENT_GITIGNORE.to_string(),
         "Cargo.toml" => without_solutions(&ours("Cargo.toml")?).ok()?,
         "Cargo.lock" => without_solution_packages(&ours("Cargo.lock")?),
         ".github/workflows/classroom.yml" => ours(CLASSROOM_WORKFLOW)?,

@@ -3,25 +3,44 @@
 
 use anyhow::Result;
 
-use crate::course::Course;
+use crate::check::{first_unfinished, progress_of, run_student};
+use crate::course::{Chapter, Course};
+use crate::manifest::Exercise;
 use crate::state::{State, sources_key};
-use crate::ui::{Style, indent};
+use crate::ui::{Style, indent, wrap};
 
-pub fn hint(course: &Course, chapter: &str, exercise: Option<&str>, style: Style) -> Result<()> {
-    let chapter = course.chapter(chapter)?;
-    let mut state = State::load(&course.root);
+/// The next hint of `exercise`; without it, of the chapter's first
+/// unfinished exercise; without a chapter, of the exercise the student is on.
+pub fn hint(
+    course: &Course,
+    chapter: Option<&str>,
+    exercise: Option<&str>,
+    style: Style,
+) -> Result<()> {
+    let chapter = match chapter {
+        Some(query) => course.chapter(query)?,
+        None => match first_unfinished(course) {
+            Some(chapter) => chapter,
+            None => {
+                println!("Every chapter is complete: name one to read its hints again.");
+                return Ok(());
+            }
+        },
+    };
     let exercise = match exercise {
         Some(name) => chapter.exercise(name)?,
-        None => {
-            // The exercise `check` last pointed at, or the first one.
-            let key = sources_key(&course.crate_dir(chapter));
-            let next = state
-                .fresh_progress(&chapter.id, key)
-                .and_then(|p| p.next.clone());
-            let name = next.unwrap_or_else(|| chapter.manifest.exercises[0].name.clone());
-            chapter.exercise(&name)?
-        }
+        None => match current_exercise(course, chapter, style)? {
+            Some(exercise) => exercise,
+            None => {
+                println!(
+                    "{} is complete: name an exercise to read its hints again.",
+                    chapter.id
+                );
+                return Ok(());
+            }
+        },
     };
+    let mut state = State::load(&course.root);
     let id = format!("{}/{}", chapter.id, exercise.name);
     let total = exercise.hints.len();
     let shown = (state.hints.get(&id).copied().unwrap_or(0) + 1).min(total);
@@ -44,29 +63,25 @@ pub fn hint(course: &Course, chapter: &str, exercise: Option<&str>, style: Style
     Ok(())
 }
 
-/// Wraps text at word boundaries to lines of at most `width` characters.
-fn wrap(text: &str, width: usize) -> String {
-    let mut lines = vec![String::new()];
-    for word in text.split_whitespace() {
-        let line = lines.last_mut().unwrap();
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(word.to_string());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
+/// The chapter's first unfinished exercise: from the last check when the
+/// files have not changed since, else from a run of its tests now.
+fn current_exercise<'c>(
+    course: &Course,
+    chapter: &'c Chapter,
+    style: Style,
+) -> Result<Option<&'c Exercise>> {
+    let key = sources_key(&course.crate_dir(chapter));
+    let saved = State::load(&course.root)
+        .fresh_progress(&chapter.id, key)
+        .cloned();
+    let progress = match saved {
+        Some(progress) => progress,
+        None => {
+            let run = run_student(course, chapter, None, style)?;
+            progress_of(key, &run.verdicts(chapter))
         }
-    }
-    lines.join("\n")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrapping_keeps_words_whole() {
-        assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
-    }
+    };
+    Ok(progress
+        .next
+        .and_then(|name| chapter.manifest.exercise(&name)))
 }

@@ -1,4 +1,41 @@
 //! `cargo xtask`: the awaitlings course runner.
+//!
+//! # Layout
+//!
+//! The command line comes in through [`cli`], which knows every command's
+//! arguments, flags, usage and exit codes; `main` hands each command to its
+//! module. The course itself is found at run time, from the current
+//! directory upward ([`course`]), so whichever build of the runner runs, it
+//! acts on the copy of the course it was started in.
+//!
+//! Finding the course:
+//! - [`course`]: the workspace root, its chapters, and where they are built.
+//! - [`manifest`]: a chapter's `exercises.toml`.
+//! - [`stubs`]: the stubs as the course ships them, for `reset` and salvage.
+//! - [`state`]: what the runner remembers in `.awaitlings/state.json`.
+//!
+//! Running tests:
+//! - [`runner`]: build a chapter's test binary, run each test in its own
+//!   process, and say how it ended.
+//! - [`salvage`]: when a chapter does not compile, build it again with the
+//!   broken exercises' stubs, so the others still get their verdicts.
+//! - [`status`]: from test results to one verdict per exercise.
+//! - [`os`]: what differs between Linux, macOS and Windows (process
+//!   groups, crash names); one file per system.
+//!
+//! The student commands, each a view of a chapter's verdicts:
+//! - [`check`]: `check`, and the chapter run every other command shares.
+//! - [`list`], [`hint`], [`watch`], [`solution`], [`reset`].
+//! - [`ui`]: colours, status labels and progress lines.
+//!
+//! Maintainers and instructors:
+//! - [`verify`]: the project's own test.
+//! - [`scaffold`] (`new`), [`dist`] (the hand-out), [`bench`].
+//! - `grade/`: grading a class in a sandbox (Linux only).
+//! - [`files`]: copying workspaces.
+
+#[macro_use]
+mod cli;
 
 mod bench;
 mod check;
@@ -13,52 +50,24 @@ mod manifest;
 mod os;
 mod reset;
 mod runner;
+mod salvage;
 mod scaffold;
 mod solution;
 mod state;
 mod status;
+mod stubs;
 mod ui;
 mod verify;
 mod watch;
 
+use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
-use lexopt::ValueExt;
+use anyhow::Result;
 
+use crate::cli::{Invocation, Parsed};
 use crate::course::Course;
 use crate::ui::Style;
-
-const USAGE: &str = "\
-cargo xtask — the awaitlings course runner
-
-Students:
-  cargo xtask list                       every chapter with its progress
-  cargo xtask check [chapter]            test your code; no chapter: the first unfinished one
-  cargo xtask hint <chapter> [exercise]  the next hint (run again for more)
-  cargo xtask watch [chapter]            check again on every save
-  cargo xtask solution <chapter> [exercise] [--force]
-                                         the reference solution, once yours passes
-  cargo xtask reset <chapter> [exercise] put the stub back (your version is backed up)
-
-Maintainers:
-  cargo xtask verify [chapter]           the project's own test
-  cargo xtask new <chNN-name>            scaffold a chapter in the house style
-  cargo xtask dist <dir>                 the student hand-out, without solutions
-  cargo xtask bench [--cold] [--verify]  how fast check (and verify) are
-
-Instructors:
-  cargo xtask grade <submission>... [--out DIR]  grade submissions (see `grade --help`)
-  cargo xtask bench-grade [--students N] [--naive N]  grading speed against a fresh `cargo test` each
-
-A chapter is named any way you like: ch03, 3, tasks or ch03-tasks.
-";
-
-/// The `--flags` any command may take; each command reads those it knows.
-const FLAGS: &[&str] = &["force", "cold", "verify"];
-
-/// Exit code for a command line we cannot act on.
-const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     os::quiet_on_closed_pipe();
@@ -66,80 +75,59 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error:#}");
-            ExitCode::from(USAGE_ERROR)
+            ExitCode::from(cli::exit_code(&error))
         }
     }
 }
 
 fn run() -> Result<ExitCode> {
-    let mut words = Vec::new();
-    let mut flags = Vec::new();
-    let mut parser = lexopt::Parser::from_env();
-    while let Some(arg) = parser.next()? {
-        match arg {
-            // `grade` has options of its own: it reads the rest of the line.
-            #[cfg(target_os = "linux")]
-            lexopt::Arg::Value(word)
-                if words.is_empty() && grade::COMMANDS.iter().any(|c| word == *c) =>
-            {
-                return grade::run(&word.string()?, &mut parser, Style::detect());
-            }
-            #[cfg(not(target_os = "linux"))]
-            lexopt::Arg::Value(word)
-                if words.is_empty() && (word == "grade" || word == "bench-grade") =>
-            {
-                bail!(
-                    "grading runs on Linux only (it sandboxes students' code with Linux namespaces)"
-                )
-            }
-            lexopt::Arg::Value(word) => words.push(word.string()?),
-            lexopt::Arg::Short('h') | lexopt::Arg::Long("help") => words.insert(0, "help".into()),
-            lexopt::Arg::Long(flag) if FLAGS.contains(&flag) => flags.push(flag.to_string()),
-            other => return Err(other.unexpected().into()),
-        }
-    }
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let flag = |name: &str| flags.iter().any(|f| f == name);
     let style = Style::detect();
-    let course = || Course::here();
-    match words.as_slice() {
-        [] | ["help", ..] => {
-            print!("{USAGE}");
+    match cli::parse(lexopt::Parser::from_env())? {
+        Invocation::Help(None) => {
+            // Outside a course, the whole list.
+            let has_solutions = Course::here().map_or(true, |c| c.has_solutions());
+            print!("{}", cli::overview(has_solutions));
             Ok(ExitCode::SUCCESS)
         }
-        ["list"] => list::list(&course()?, style).map(|()| ExitCode::SUCCESS),
-        ["check"] => check::check(&course()?, None, style),
-        ["check", chapter] => check::check(&course()?, Some(chapter), style),
-        ["hint", chapter] => {
-            hint::hint(&course()?, chapter, None, style).map(|()| ExitCode::SUCCESS)
+        Invocation::Help(Some(spec)) => {
+            print!("{}", cli::command_usage(spec));
+            Ok(ExitCode::SUCCESS)
         }
-        ["hint", chapter, exercise] => {
-            hint::hint(&course()?, chapter, Some(exercise), style).map(|()| ExitCode::SUCCESS)
-        }
-        ["watch"] => watch::watch(&course()?, None, style),
-        ["watch", chapter] => watch::watch(&course()?, Some(chapter), style),
-        ["solution", chapter] => {
-            solution::solution(&course()?, chapter, None, flag("force"), style)
-        }
-        ["solution", chapter, exercise] => {
-            solution::solution(&course()?, chapter, Some(exercise), flag("force"), style)
-        }
-        ["reset", chapter] => reset::reset(&course()?, chapter, None).map(|()| ExitCode::SUCCESS),
-        ["reset", chapter, exercise] => {
-            reset::reset(&course()?, chapter, Some(exercise)).map(|()| ExitCode::SUCCESS)
-        }
-        ["new", dir] => scaffold::new_chapter(&course()?, dir).map(|()| ExitCode::SUCCESS),
-        ["dist", dir] => {
-            dist::dist(&course()?, std::path::Path::new(dir)).map(|()| ExitCode::SUCCESS)
-        }
-        ["bench"] => {
-            bench::bench(&course()?, flag("cold"), flag("verify")).map(|()| ExitCode::SUCCESS)
-        }
-        ["verify"] => verify::verify(&course()?, None, style),
-        ["verify", chapter] => verify::verify(&course()?, Some(chapter), style),
-        _ => bail!(
-            "cannot understand `cargo xtask {}`: run `cargo xtask help` for the commands",
-            words.join(" ")
-        ),
+        Invocation::Grade(command, parser) => grade(&command, parser, style),
+        Invocation::Run(parsed) => command(&parsed, &Course::here()?, style),
     }
+}
+
+fn command(parsed: &Parsed, course: &Course, style: Style) -> Result<ExitCode> {
+    let (first, second) = (parsed.arg(0), parsed.arg(1));
+    // `cli` has checked the count of arguments: the required ones are here.
+    let required = || first.unwrap_or_default();
+    let success = |()| ExitCode::SUCCESS;
+    match parsed.spec.name {
+        "list" => list::list(course, style).map(success),
+        "check" => check::check(course, first, second, style),
+        "hint" => hint::hint(course, first, second, style).map(success),
+        "watch" => watch::watch(course, first, style),
+        "solution" => solution::solution(course, required(), second, parsed.flag("force"), style),
+        "reset" => reset::reset(course, required(), second).map(success),
+        "verify" => verify::verify(course, first, style),
+        "new" => scaffold::new_chapter(course, required()).map(success),
+        "dist" => dist::dist(course, Path::new(required())).map(success),
+        "bench" => bench::bench(course, parsed.flag("cold"), parsed.flag("verify")).map(success),
+        other => unreachable!("`cli` lists `{other}` but `main` does not run it"),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn grade(command: &str, mut parser: lexopt::Parser, style: Style) -> Result<ExitCode> {
+    // `cli` hands over exactly the commands grading knows.
+    debug_assert!(grade::COMMANDS.contains(&command));
+    grade::run(command, &mut parser, style)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn grade(_command: &str, _parser: lexopt::Parser, _style: Style) -> Result<ExitCode> {
+    Err(usage!(
+        "grading runs on Linux only: it sandboxes students' code with Linux namespaces"
+    ))
 }

@@ -1,19 +1,19 @@
 //! `cargo xtask reset <chapter> [exercise]`: put a stub back, after saving
 //! what it replaces.
 //!
-//! The stub is taken from git history: the version of the file in the commit
-//! that first added it, which is how the hand-out brought it. Whatever is in
-//! the file now is first copied under `.awaitlings/backups/<time>/`, so a
-//! reset never loses work.
+//! The stub is today's, as the course ships it (see [`crate::stubs`]): the
+//! hand-out's own copy, or the committed file in the maintainers'
+//! repository. Whatever is in the file now is first copied under
+//! `.awaitlings/backups/<time>/`, so a reset never loses work.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use crate::course::Course;
 use crate::manifest::Exercise;
+use crate::stubs::Stubs;
 
 pub fn reset(course: &Course, chapter: &str, exercise: Option<&str>) -> Result<()> {
     let chapter = course.chapter(chapter)?;
@@ -21,31 +21,29 @@ pub fn reset(course: &Course, chapter: &str, exercise: Option<&str>) -> Result<(
         Some(name) => vec![chapter.exercise(name)?],
         None => chapter.manifest.exercises.iter().collect(),
     };
-    let crate_dir = course.crate_dir(chapter);
+    let stubs = Stubs::of(course)?;
     let mut changes = Vec::new();
     for exercise in exercises {
-        let path = crate_dir.join(exercise.source());
-        let relative = path.strip_prefix(&course.root)?.to_path_buf();
-        let stub = original(&course.root, &relative)?;
-        let current = std::fs::read(&path).unwrap_or_default();
-        if current != stub {
-            changes.push((relative, stub));
+        let relative = format!("crates/{}/{}", chapter.dir_name, exercise.source());
+        let stub = stubs.get(&relative)?;
+        let path = course.root.join(&relative);
+        if std::fs::read(&path).ok().as_ref() != Some(&stub) {
+            changes.push((path, relative, stub));
         }
     }
     if changes.is_empty() {
-        bail!("nothing to reset: the files are already the stubs");
+        println!("Nothing to reset: the files are already the stubs.");
+        return Ok(());
     }
-    let backup = course.root.join(".awaitlings/backups").join(timestamp());
-    for (relative, stub) in &changes {
-        let path = course.root.join(relative);
+    let backup = new_backup_dir(&course.root)?;
+    for (path, relative, stub) in &changes {
         if path.exists() {
             let saved = backup.join(relative);
             std::fs::create_dir_all(saved.parent().unwrap())?;
-            std::fs::copy(&path, &saved)
-                .with_context(|| format!("cannot back up {}", relative.display()))?;
+            std::fs::copy(path, &saved).with_context(|| format!("cannot back up {relative}"))?;
         }
-        std::fs::write(&path, stub)?;
-        println!("reset {}", relative.display());
+        std::fs::write(path, stub).with_context(|| format!("cannot write {relative}"))?;
+        println!("reset {relative}");
     }
     println!(
         "Your versions are saved in {}",
@@ -54,42 +52,39 @@ pub fn reset(course: &Course, chapter: &str, exercise: Option<&str>) -> Result<(
     Ok(())
 }
 
-/// The file as the commit that added it had it.
-fn original(root: &Path, relative: &Path) -> Result<Vec<u8>> {
-    let git = |args: &[&str]| -> Result<Vec<u8>> {
-        let output = Command::new("git")
-            .current_dir(root)
-            .args(args)
-            .output()
-            .context("cannot run git")?;
-        if !output.status.success() {
-            bail!("{}", String::from_utf8_lossy(&output.stderr).trim());
+/// A backup directory of its own, even for two resets in one second.
+fn new_backup_dir(root: &Path) -> Result<PathBuf> {
+    let backups = root.join(".awaitlings").join("backups");
+    std::fs::create_dir_all(&backups)?;
+    let stamp = timestamp();
+    for n in 0.. {
+        let name = match n {
+            0 => stamp.clone(),
+            n => format!("{stamp}-{n}"),
+        };
+        let dir = backups.join(name);
+        match std::fs::create_dir(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e).context("cannot create the backup directory"),
         }
-        Ok(output.stdout)
-    };
-    let file = relative.to_string_lossy();
-    let added = git(&["log", "--diff-filter=A", "--format=%H", "--", &file])
-        .context("reset needs the course's git history to find the stub")?;
-    let added = String::from_utf8_lossy(&added);
-    let Some(commit) = added.lines().last() else {
-        bail!("git has no history of {file}, so its stub cannot be found");
-    };
-    git(&["show", &format!("{commit}:{file}")])
+    }
+    unreachable!("some name is free")
 }
 
 /// The current UTC time as `2026-11-25T03-20-05`: sorts, and names a directory.
-fn timestamp() -> PathBuf {
+fn timestamp() -> String {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let (days, rest) = (secs / 86_400, secs % 86_400);
     let (year, month, day) = civil_date(days as i64);
-    PathBuf::from(format!(
+    format!(
         "{year:04}-{month:02}-{day:02}T{:02}-{:02}-{:02}",
         rest / 3600,
         rest / 60 % 60,
         rest % 60
-    ))
+    )
 }
 
 /// Year, month and day of a count of days since 1970-01-01 (Howard

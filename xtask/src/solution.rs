@@ -3,12 +3,13 @@
 
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::check::run_student;
+use crate::cli;
 use crate::course::Course;
 use crate::manifest::Exercise;
-use crate::status::{Status, verdicts};
+use crate::status::Status;
 use crate::ui::Style;
 
 pub fn solution(
@@ -20,11 +21,13 @@ pub fn solution(
 ) -> Result<ExitCode> {
     let chapter = course.chapter(chapter)?;
     let solution_dir = course.solution_dir(chapter);
-    if !solution_dir.is_dir() {
-        bail!("this copy of the course has no solutions (a hand-out leaves them out)");
+    if !course.has_solutions() || !solution_dir.is_dir() {
+        return Err(usage!(
+            "this copy of the course has no solutions: a class hand-out leaves them out"
+        ));
     }
-    let run = run_student(course, chapter, style)?;
-    let verdicts = verdicts(&chapter.manifest, &run);
+    let run = run_student(course, chapter, None, style)?;
+    let verdicts = run.verdicts(chapter);
     let chosen: Vec<&Exercise> = match exercise {
         Some(name) => vec![chapter.exercise(name)?],
         None => verdicts
@@ -34,21 +37,23 @@ pub fn solution(
             .collect(),
     };
     if chosen.is_empty() {
-        bail!(
-            "no exercise of {} passes yet: solutions open once yours passes (or name one with --force)",
+        println!(
+            "No exercise of {} passes yet: a solution opens once yours passes (or name one \
+             with --force).",
             chapter.id
         );
+        return Ok(cli::verdict(false));
     }
     for exercise in chosen {
         let done = verdicts
             .iter()
             .any(|v| v.exercise.name == exercise.name && v.status == Status::Done);
         if !done && !force {
-            bail!(
-                "{} {} does not pass yet: solve it first, or add --force to look anyway",
-                chapter.id,
-                exercise.name
+            println!(
+                "{} {} does not pass yet: solve it first, or add --force to look anyway.",
+                chapter.id, exercise.name
             );
+            return Ok(cli::verdict(false));
         }
         let path = solution_dir.join(exercise.source());
         let text = std::fs::read_to_string(&path)?;

@@ -1,7 +1,12 @@
-//! Terminal output: colour when it is a terminal, plain otherwise.
+//! Terminal output: colour when it is a terminal, plain otherwise, and a
+//! progress line while a chapter builds and its tests run.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::runner::Launcher;
 use crate::status::Status;
 
 #[derive(Clone, Copy)]
@@ -110,9 +115,97 @@ pub fn indent(text: &str, n: usize) -> String {
         .join("\n")
 }
 
+/// Wraps text at word boundaries to lines of at most `width` characters.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().unwrap();
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join("\n")
+}
+
+/// On a terminal, one self-erasing line on stderr saying what is going on:
+/// `  ch01: compiled tokio`, `  ch01: running tests, 5 of 23 started`.
+/// Elsewhere (a pipe, a file, CI), nothing.
+pub struct Progress {
+    terminal: bool,
+    label: String,
+}
+
+impl Progress {
+    pub fn new(label: &str) -> Progress {
+        Progress {
+            terminal: std::io::stderr().is_terminal(),
+            label: label.to_string(),
+        }
+    }
+
+    pub fn show(&self, text: &str) {
+        if self.terminal {
+            // One write, so that lines from several threads never mix.
+            let line = format!("\r\x1b[2K  {}: {text}", self.label);
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(line.as_bytes());
+            let _ = err.flush();
+        }
+    }
+
+    pub fn clear(&self) {
+        if self.terminal {
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+        }
+    }
+
+    /// A callback for cargo's progress: the name of each crate compiled.
+    pub fn compiled(&self) -> impl FnMut(&str) + '_ {
+        move |name| self.show(&format!("compiled {name}"))
+    }
+}
+
+/// Starts each test as it is, counting them on a [`Progress`] line: the
+/// runner asks for each test's command just before it starts it.
+pub struct CountingLauncher<'a> {
+    progress: &'a Progress,
+    total: usize,
+    started: AtomicUsize,
+}
+
+impl<'a> CountingLauncher<'a> {
+    pub fn new(progress: &'a Progress, total: usize) -> CountingLauncher<'a> {
+        CountingLauncher {
+            progress,
+            total,
+            started: AtomicUsize::new(0),
+        }
+    }
+}
+
+impl Launcher for CountingLauncher<'_> {
+    fn command(&self, program: &Path) -> Command {
+        let started = self.started.fetch_add(1, Ordering::SeqCst) + 1;
+        let total = self.total;
+        self.progress
+            .show(&format!("running tests, {started} of {total} started"));
+        Command::new(program)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_keeps_words_whole() {
+        assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
+    }
 
     #[test]
     fn colour_codes_are_stripped() {

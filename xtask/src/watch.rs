@@ -1,8 +1,10 @@
 //! `cargo xtask watch [chapter]`: check again on every save.
 //!
 //! File events come from `notify`, debounced so that an editor's burst of
-//! writes makes one check. Where events never arrive (some network file
-//! systems and containers), pressing Enter checks by hand. Nothing stops the
+//! writes makes one check. On a terminal, keys act at once (the terminal
+//! reads single keys while a key is awaited, and output is left as it is);
+//! elsewhere, a key and Enter. Where file events never arrive (some network
+//! file systems and containers), Enter checks by hand. Nothing stops the
 //! loop but `q`: a compile error or a hanging test is just another report.
 
 use std::io::{BufRead, IsTerminal};
@@ -19,10 +21,13 @@ use crate::hint::hint;
 use crate::ui::Style;
 
 const DEBOUNCE: Duration = Duration::from_millis(200);
+const QUIT: char = 'q';
+const ENTER: char = '\n';
 
 enum Event {
     Saved,
-    Key(String),
+    /// A key, lower-cased; Enter is `ENTER`.
+    Key(char),
     InputClosed,
 }
 
@@ -33,7 +38,8 @@ pub fn watch(course: &Course, query: Option<&str>, style: Style) -> Result<ExitC
     };
     let (events, inbox) = channel();
     let mut watcher = start_watcher(events.clone());
-    read_keys(events);
+    let single_keys = std::io::stdin().is_terminal() && console::Term::stdout().is_term();
+    read_keys(events, single_keys);
     let mut watched = None;
     loop {
         if watched != Some(&chapter.id) {
@@ -41,34 +47,34 @@ pub fn watch(course: &Course, query: Option<&str>, style: Style) -> Result<ExitC
             watch_sources(&mut watcher, course, chapter);
         }
         clear_screen();
-        let complete = check_chapter(course, chapter, style).unwrap_or_else(|error| {
+        let complete = check_chapter(course, chapter, None, style).unwrap_or_else(|error| {
             println!("error: {error:#}");
             false
         });
         let next = next_chapter(course, chapter);
+        let press = if single_keys { "Press" } else { "Type" };
         if complete {
             match next {
-                Some(next) => {
-                    println!("Press n and Enter to go on to {} ({}).", next.id, next.slug)
-                }
+                Some(next) => println!("{press} n to go on to {} ({}).", next.id, next.slug),
                 None => println!("That was the last chapter."),
             }
         }
-        print_footer(course, chapter, watcher.is_some(), style);
+        print_footer(course, chapter, watcher.is_some(), single_keys, style);
         match wait(&inbox) {
             Event::Saved => {}
-            Event::InputClosed => return Ok(ExitCode::SUCCESS),
-            Event::Key(key) => match key.as_str() {
-                "q" => return Ok(ExitCode::SUCCESS),
-                "n" => chapter = next.unwrap_or(chapter),
-                "h" => {
-                    clear_screen();
-                    hint(course, &chapter.id, None, style)?;
-                    println!("\nPress Enter to check again.");
-                    wait(&inbox);
+            Event::InputClosed | Event::Key(QUIT) => return Ok(ExitCode::SUCCESS),
+            Event::Key('n') => chapter = next.unwrap_or(chapter),
+            Event::Key('h') => {
+                clear_screen();
+                if let Err(error) = hint(course, Some(&chapter.id), None, style) {
+                    println!("error: {error:#}");
                 }
-                _ => {}
-            },
+                println!("\n{press} any key (or save) to check again.");
+                if let Event::InputClosed | Event::Key(QUIT) = wait(&inbox) {
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
+            Event::Key(_) => {}
         }
     }
 }
@@ -97,17 +103,44 @@ fn watch_sources(
     }
 }
 
-/// Lines typed on standard input become key events.
-fn read_keys(events: Sender<Event>) {
+/// Keys become events: single keys on a terminal, else the first letter
+/// of each line typed. Reading stops at `q`, so the terminal is never left
+/// reading single keys after the program ends (Ctrl+C puts it back too).
+fn read_keys(events: Sender<Event>, single_keys: bool) {
     std::thread::spawn(move || {
-        for line in std::io::stdin().lock().lines() {
-            let Ok(line) = line else { break };
-            if events.send(Event::Key(line.trim().to_lowercase())).is_err() {
+        let mut keys: Box<dyn Iterator<Item = char>> = match single_keys {
+            true => Box::new(single_key_presses()),
+            false => Box::new(line_keys()),
+        };
+        for key in keys.by_ref() {
+            if events.send(Event::Key(key)).is_err() || key == QUIT {
                 return;
             }
         }
         let _ = events.send(Event::InputClosed);
     });
+}
+
+fn single_key_presses() -> impl Iterator<Item = char> {
+    let term = console::Term::stdout();
+    std::iter::from_fn(move || {
+        loop {
+            match term.read_key().ok()? {
+                console::Key::Char(c) => return Some(c.to_ascii_lowercase()),
+                console::Key::Enter => return Some(ENTER),
+                console::Key::Escape => return Some(QUIT),
+                _ => {}
+            }
+        }
+    })
+}
+
+fn line_keys() -> impl Iterator<Item = char> {
+    std::io::stdin()
+        .lock()
+        .lines()
+        .map_while(Result::ok)
+        .map(|line| line.trim().to_lowercase().chars().next().unwrap_or(ENTER))
 }
 
 /// The next event, with a burst of saves folded into one.
@@ -130,7 +163,13 @@ fn clear_screen() {
     }
 }
 
-fn print_footer(course: &Course, chapter: &Chapter, watching: bool, style: Style) {
+fn print_footer(
+    course: &Course,
+    chapter: &Chapter,
+    watching: bool,
+    single_keys: bool,
+    style: Style,
+) {
     let src = course.crate_dir(chapter).join("src");
     let src = src
         .strip_prefix(&course.root)
@@ -143,8 +182,9 @@ fn print_footer(course: &Course, chapter: &Chapter, watching: bool, style: Style
         format!("File events are not available here: press Enter to check {src} again.")
     };
     println!("\n{}", style.dim(&how));
-    println!(
-        "{}",
-        style.dim("Keys (then Enter): h hint · n next chapter · q quit · Enter check again")
-    );
+    let keys = match single_keys {
+        true => "Keys: h hint · n next chapter · q quit · Enter check again",
+        false => "Keys (then Enter): h hint · n next chapter · q quit · Enter check again",
+    };
+    println!("{}", style.dim(keys));
 }

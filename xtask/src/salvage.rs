@@ -1,0 +1,323 @@
+//! A chapter that does not compile, checked all the same: its exercises
+//! whose files have errors are put aside, and the chapter is built again
+//! with their stubs in their place, so that every other exercise still
+//! gets its verdict (and, in grading, its points).
+//!
+//! The second build runs in a scratch copy of the chapter's crate, never
+//! in the student's files. The copy is a package of its own name (with the
+//! chapter's library name, as the solutions are), in a workspace of its
+//! own that shares the course's target directory: the dependencies are
+//! already built, and cargo never takes the copy's build files for the
+//! student's.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::course::Chapter;
+use crate::files::copy_tree;
+use crate::runner::{self, Build, BuildSetup, Diagnostic};
+use crate::stubs::Stubs;
+
+/// An exercise whose own files did not compile.
+#[derive(Clone, Debug)]
+pub struct Broken {
+    pub exercise: String,
+    /// The compiler's errors in the exercise's files, as rustc prints them.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// The chapter built again with the broken exercises' stubs in place.
+pub struct Salvage {
+    /// In manifest order.
+    pub broken: Vec<Broken>,
+    /// A successful build: its test binary stands in for the student's,
+    /// and the tests of `broken` exercises in it run against stubs.
+    pub build: Build,
+}
+
+/// Where the second build runs, and with what.
+pub struct Salvager<'a> {
+    /// The workspace the failed build ran in: its manifest, lock file and
+    /// path dependencies are the copy's.
+    pub workspace: &'a Path,
+    /// A directory of ours to write the copy into; it is replaced.
+    pub scratch: &'a Path,
+    /// How cargo runs. Give it the failed build's target directory, so
+    /// the dependencies are warm; `offline` avoids any network wait.
+    pub setup: &'a BuildSetup<'a>,
+    pub stubs: &'a Stubs,
+}
+
+/// Builds `chapter` again from `crate_dir` (the crate the failed build
+/// compiled) with every exercise that has errors in `failed` replaced by
+/// its stub, as many rounds as new errors show up.
+///
+/// `None` when it cannot help: an error outside the exercises' files (the
+/// crate's `lib.rs`, a given file, a manifest), no compiler error at all
+/// (a cargo failure, a time limit), or a build that still fails.
+///
+/// Grading calls it the same way, with its sandbox in `setup` and the
+/// instructor's course for the stubs; the tests of the returned binary
+/// then score every exercise not in `broken`.
+pub fn salvage(
+    chapter: &Chapter,
+    crate_dir: &Path,
+    failed: &Build,
+    how: &Salvager,
+    color: bool,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Option<Salvage>> {
+    if failed.timed_out {
+        return Ok(None);
+    }
+    let Some(mut broken) = broken_exercises(chapter, &failed.diagnostics) else {
+        return Ok(None);
+    };
+    let copy = how.scratch.join("crates").join(&chapter.dir_name);
+    write_workspace(chapter, how.workspace, crate_dir, how.scratch)?;
+    for _ in 0..chapter.manifest.exercises.len() {
+        for exercise in &broken {
+            let relative = source_of(chapter, &exercise.exercise);
+            let stub = how.stubs.get(&relative)?;
+            std::fs::write(copy.join(format!("src/{}.rs", exercise.exercise)), stub)?;
+        }
+        let package = salvage_package(chapter);
+        let build =
+            runner::build_tests_with(how.scratch, &package, &copy, color, how.setup, progress)?;
+        if build.binary.is_some() {
+            broken.sort_by_key(|b| {
+                chapter
+                    .manifest
+                    .exercises
+                    .iter()
+                    .position(|e| e.name == b.exercise)
+            });
+            return Ok(Some(Salvage { broken, build }));
+        }
+        let Some(more) = broken_exercises(chapter, &build.diagnostics) else {
+            return Ok(None);
+        };
+        let new: Vec<Broken> = more
+            .into_iter()
+            .filter(|m| !broken.iter().any(|b| b.exercise == m.exercise))
+            .collect();
+        if new.is_empty() || build.timed_out {
+            return Ok(None);
+        }
+        broken.extend(new);
+    }
+    Ok(None)
+}
+
+/// The exercises the errors are in, each with its errors; `None` when an
+/// error is outside every exercise, or there is none.
+fn broken_exercises(chapter: &Chapter, diagnostics: &[Diagnostic]) -> Option<Vec<Broken>> {
+    let mut broken: Vec<Broken> = Vec::new();
+    // rustc's closing "aborting due to N errors" has no file: not an error
+    // of its own.
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.is_error && d.file.is_some());
+    for error in errors {
+        let exercise = exercise_of_file(chapter, error.file.as_deref()?)?;
+        match broken.iter_mut().find(|b| b.exercise == exercise) {
+            Some(known) => known.errors.push(error.clone()),
+            None => broken.push(Broken {
+                exercise: exercise.to_string(),
+                errors: vec![error.clone()],
+            }),
+        }
+    }
+    (!broken.is_empty()).then_some(broken)
+}
+
+/// The exercise a file (relative to the workspace root) belongs to: its
+/// source `src/<name>.rs` or its tests `tests/chNN/<name>.rs`.
+pub fn exercise_of_file<'c>(chapter: &'c Chapter, file: &str) -> Option<&'c str> {
+    let file = file.replace('\\', "/");
+    let in_crate = file.strip_prefix(&format!("crates/{}/", chapter.dir_name))?;
+    let tests = format!("tests/{}/", chapter.id);
+    let name = in_crate
+        .strip_prefix("src/")
+        .or_else(|| in_crate.strip_prefix(&tests))?
+        .strip_suffix(".rs")?;
+    let exercise = chapter.manifest.exercise(name)?;
+    Some(exercise.name.as_str())
+}
+
+fn source_of(chapter: &Chapter, exercise: &str) -> String {
+    format!("crates/{}/src/{exercise}.rs", chapter.dir_name)
+}
+
+fn salvage_package(chapter: &Chapter) -> String {
+    format!("{}-salvage", chapter.dir_name)
+}
+
+/// `scratch/`: the workspace's manifest and lock file with `chapter` its
+/// only member, and a copy of `crate_dir` renamed so that cargo keeps its
+/// build files apart from the student's.
+fn write_workspace(
+    chapter: &Chapter,
+    workspace: &Path,
+    crate_dir: &Path,
+    scratch: &Path,
+) -> Result<()> {
+    let _ = std::fs::remove_dir_all(scratch);
+    std::fs::create_dir_all(scratch)
+        .with_context(|| format!("cannot create {}", scratch.display()))?;
+    let root = read_toml(&workspace.join("Cargo.toml"))?;
+    let member = format!("crates/{}", chapter.dir_name);
+    let manifest = workspace_manifest(root, workspace, &member)?;
+    std::fs::write(scratch.join("Cargo.toml"), manifest)?;
+    let lock = workspace.join("Cargo.lock");
+    if lock.is_file() {
+        std::fs::copy(&lock, scratch.join("Cargo.lock"))?;
+    }
+    let copy = scratch.join("crates").join(&chapter.dir_name);
+    std::fs::create_dir_all(&copy)?;
+    for entry in std::fs::read_dir(crate_dir)? {
+        let entry = entry?;
+        if entry.file_name() != "target" {
+            copy_tree(&entry.path(), &copy.join(entry.file_name()))?;
+        }
+    }
+    let package = read_toml(&crate_dir.join("Cargo.toml"))?;
+    let renamed = renamed_package(package, &chapter.dir_name, &salvage_package(chapter))?;
+    std::fs::write(copy.join("Cargo.toml"), renamed)?;
+    Ok(())
+}
+
+fn read_toml(path: &Path) -> Result<toml::Table> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    text.parse()
+        .with_context(|| format!("{} is not valid TOML", path.display()))
+}
+
+/// The workspace manifest with one member, `member`, and every path
+/// dependency pointing back into `workspace`.
+fn workspace_manifest(mut root: toml::Table, workspace: &Path, member: &str) -> Result<String> {
+    let Some(toml::Value::Table(ws)) = root.get_mut("workspace") else {
+        bail!("{} has no [workspace]", workspace.display());
+    };
+    ws.insert("members".into(), toml::Value::Array(vec![member.into()]));
+    ws.remove("default-members");
+    ws.remove("exclude");
+    if let Some(toml::Value::Table(deps)) = ws.get_mut("dependencies") {
+        for (_, dep) in deps.iter_mut() {
+            if let Some(toml::Value::String(path)) = dep.get_mut("path") {
+                *path = absolute(workspace, path)?;
+            }
+        }
+    }
+    Ok(toml::to_string(&root)?)
+}
+
+fn absolute(base: &Path, path: &str) -> Result<String> {
+    let joined: PathBuf = std::path::absolute(base.join(path))?;
+    Ok(joined.to_string_lossy().into_owned())
+}
+
+/// The chapter's manifest under another package name, its library keeping
+/// the chapter's name so the tests' `use chNN_name::…` still resolve.
+fn renamed_package(mut package: toml::Table, dir_name: &str, name: &str) -> Result<String> {
+    let Some(toml::Value::Table(section)) = package.get_mut("package") else {
+        bail!("crates/{dir_name}/Cargo.toml has no [package]");
+    };
+    section.insert("name".into(), name.into());
+    let lib = package
+        .entry("lib")
+        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+    if let toml::Value::Table(lib) = lib {
+        lib.entry("name")
+            .or_insert_with(|| dir_name.replace('-', "_").into());
+    }
+    Ok(toml::to_string(&package)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::Course;
+
+    /// This course's chapter 1: exercises `jobs`, `lazy` and more.
+    fn course() -> Course {
+        Course::here().unwrap()
+    }
+
+    fn error(file: Option<&str>) -> Diagnostic {
+        Diagnostic {
+            is_error: true,
+            file: file.map(str::to_string),
+            rendered: format!("error in {file:?}"),
+        }
+    }
+
+    #[test]
+    fn errors_belong_to_the_exercise_of_their_file() {
+        let course = course();
+        let chapter = course.chapter("ch01").unwrap();
+        let of = |file| exercise_of_file(chapter, file);
+        assert_eq!(of("crates/ch01-coroutines/src/jobs.rs"), Some("jobs"));
+        assert_eq!(of("crates\\ch01-coroutines\\src\\lazy.rs"), Some("lazy"));
+        assert_eq!(
+            of("crates/ch01-coroutines/tests/ch01/lazy.rs"),
+            Some("lazy")
+        );
+        assert_eq!(of("crates/ch01-coroutines/src/lib.rs"), None);
+        assert_eq!(of("crates/ch01-coroutines/tests/ch01/main.rs"), None);
+        assert_eq!(of("crates/ch02-event-loop/src/jobs.rs"), None);
+    }
+
+    #[test]
+    fn only_errors_inside_exercises_can_be_salvaged() {
+        let course = course();
+        let chapter = course.chapter("ch01").unwrap();
+        let jobs = Some("crates/ch01-coroutines/src/jobs.rs");
+        let broken = broken_exercises(chapter, &[error(jobs), error(None), error(jobs)]);
+        let broken = broken.unwrap();
+        assert_eq!(broken.len(), 1);
+        assert_eq!(
+            (broken[0].exercise.as_str(), broken[0].errors.len()),
+            ("jobs", 2)
+        );
+        let lib = Some("crates/ch01-coroutines/src/lib.rs");
+        assert!(broken_exercises(chapter, &[error(jobs), error(lib)]).is_none());
+        assert!(broken_exercises(chapter, &[error(None)]).is_none());
+    }
+
+    #[test]
+    fn the_copy_is_a_package_of_its_own_with_the_chapter_library() {
+        let package: toml::Table = "[package]\nname = \"ch01-coroutines\"\n[lib]\ntest = false\n"
+            .parse()
+            .unwrap();
+        let renamed = renamed_package(package, "ch01-coroutines", "ch01-coroutines-salvage");
+        let renamed: toml::Table = renamed.unwrap().parse().unwrap();
+        assert_eq!(
+            renamed["package"]["name"].as_str(),
+            Some("ch01-coroutines-salvage")
+        );
+        assert_eq!(renamed["lib"]["name"].as_str(), Some("ch01_coroutines"));
+        assert_eq!(renamed["lib"]["test"].as_bool(), Some(false));
+    }
+
+    #[test]
+    fn the_copy_workspace_has_one_member_and_absolute_paths() {
+        let root: toml::Table = "[workspace]\nmembers = [\"crates/*\", \"xtask\"]\n\
+                                 default-members = [\"crates/*\"]\n\
+                                 [workspace.dependencies]\nsupport = { path = \"crates/support\" }\n\
+                                 tokio = \"1\"\n"
+            .parse()
+            .unwrap();
+        let base = std::path::absolute("/course").unwrap();
+        let text = workspace_manifest(root, &base, "ch01-coroutines").unwrap();
+        let manifest: toml::Table = text.parse().unwrap();
+        let ws = &manifest["workspace"];
+        assert_eq!(ws["members"].as_array().unwrap().len(), 1);
+        assert!(ws.get("default-members").is_none());
+        let support = ws["dependencies"]["support"]["path"].as_str().unwrap();
+        assert_eq!(Path::new(support), base.join("crates/support"));
+        assert_eq!(ws["dependencies"]["tokio"].as_str(), Some("1"));
+    }
+}
