@@ -7,6 +7,10 @@
 //!   warm, median of 5 (on a copy holding ch01's solution, so every test runs
 //!   to the end), beside its floor: the same edit followed by only
 //!   `cargo test --no-run`, which no runner can beat;
+//! - a syntax error in one exercise: `check ch01` builds, fails, and builds
+//!   the chapter again with that exercise's stub (see `salvage`), beside
+//!   the failing `cargo test --no-run` alone, so the difference is what the
+//!   second build and the tests cost;
 //! - `--cold`: the first `check ch01` of a fresh copy with an empty target
 //!   directory (downloads are already cached: that is a fresh clone on a
 //!   machine that has fetched the crates once);
@@ -24,6 +28,7 @@ use anyhow::{Context, Result, bail};
 use crate::course::Course;
 use crate::files::{copy_tree, copy_workspace};
 use crate::runner;
+use crate::stubs;
 
 const SKIP: &[&str] = &["target", ".git", ".awaitlings"];
 const RUNS: usize = 5;
@@ -37,7 +42,7 @@ pub fn bench(course: &Course, cold: bool, verify: bool) -> Result<()> {
         let fresh = scratch.join("cold");
         let _ = std::fs::remove_dir_all(&fresh);
         fill(course, &fresh)?;
-        let took = time(&mut xtask_check(&fresh))?;
+        let took = time(&mut xtask_check(&fresh), Expect::Success)?;
         println!(
             "first check ch01 of a fresh copy, empty target dir: {:.1} s",
             took.as_secs_f64()
@@ -47,7 +52,7 @@ pub fn bench(course: &Course, cold: bool, verify: bool) -> Result<()> {
 
     let copy = scratch.join("warm");
     fill(course, &copy)?;
-    time(&mut xtask_check(&copy))?; // warm up: build the copy's xtask and crate once
+    time(&mut xtask_check(&copy), Expect::Success)?; // warm up: build the copy once
     let edited = copy.join("crates/ch01-coroutines/src/jobs.rs");
     let original = std::fs::read_to_string(&edited)?;
     if !original.contains(ORIGINAL) {
@@ -61,9 +66,9 @@ pub fn bench(course: &Course, cold: bool, verify: bool) -> Result<()> {
             std::fs::write(&edited, original.replace(ORIGINAL, &change))
         };
         edit("floor")?;
-        floors.push(time(&mut build_only(&copy))?);
+        floors.push(time(&mut build_only(&copy), Expect::Success)?);
         edit("check")?;
-        checks.push(time(&mut xtask_check(&copy))?);
+        checks.push(time(&mut xtask_check(&copy), Expect::Success)?);
     }
     println!(
         "save → verdict, check ch01 after editing one function: {}",
@@ -72,6 +77,25 @@ pub fn bench(course: &Course, cold: bool, verify: bool) -> Result<()> {
     println!(
         "floor, the same edit and `cargo test --no-run` only:    {}",
         summary(&mut floors)
+    );
+
+    let mut salvaged = Vec::new();
+    let mut failing = Vec::new();
+    for run in 0..RUNS {
+        let broken = |tag: &str| format!("{original}\nfn broken( {{ // {tag} {run}\n");
+        std::fs::write(&edited, broken("floor"))?;
+        failing.push(time(&mut build_only(&copy), Expect::Failure)?);
+        std::fs::write(&edited, broken("check"))?;
+        salvaged.push(time(&mut xtask_check(&copy), Expect::Failure)?);
+    }
+    std::fs::write(&edited, &original)?;
+    println!(
+        "a syntax error in jobs, check ch01 salvaging the rest:  {}",
+        summary(&mut salvaged)
+    );
+    println!(
+        "its floor, the failing `cargo test --no-run` only:      {}",
+        summary(&mut failing)
     );
 
     if verify {
@@ -89,8 +113,8 @@ pub fn bench(course: &Course, cold: bool, verify: bool) -> Result<()> {
     Ok(())
 }
 
-/// Makes `copy` this workspace with ch01's solution in its student crate,
-/// keeping the copy's `target/` from an earlier run.
+/// Makes `copy` this workspace with its stubs shipped and ch01's solution
+/// in its student crate, keeping the copy's `target/` from an earlier run.
 fn fill(course: &Course, copy: &Path) -> Result<()> {
     if copy.is_dir() {
         for entry in std::fs::read_dir(copy)? {
@@ -106,6 +130,8 @@ fn fill(course: &Course, copy: &Path) -> Result<()> {
         }
     }
     copy_workspace(&course.root, copy, SKIP)?;
+    // The copy has no git: it carries its stubs as a hand-out does.
+    stubs::ship(course, copy)?;
     let chapter = course.chapter("ch01")?;
     let src = Path::new("crates").join(&chapter.dir_name).join("src");
     copy_tree(&course.solution_dir(chapter).join("src"), &copy.join(src))
@@ -141,13 +167,22 @@ fn cargo_in(workspace: &Path) -> Command {
     command
 }
 
-/// Wall time of a command that must succeed.
-fn time(command: &mut Command) -> Result<Duration> {
+#[derive(Clone, Copy, PartialEq)]
+enum Expect {
+    Success,
+    Failure,
+}
+
+/// Wall time of a command that must end as `expect` says.
+fn time(command: &mut Command, expect: Expect) -> Result<Duration> {
+    if expect == Expect::Failure {
+        command.stderr(Stdio::null()); // the compiler's errors, expected
+    }
     let start = Instant::now();
     let status = command.status()?;
     let took = start.elapsed();
-    if !status.success() {
-        bail!("{command:?} failed in the benchmark copy ({status})");
+    if status.success() != (expect == Expect::Success) {
+        bail!("{command:?} ended with {status} in the benchmark copy");
     }
     Ok(took)
 }

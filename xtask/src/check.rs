@@ -153,7 +153,7 @@ fn salvaged(
     };
     let how = Salvager {
         workspace: &course.root,
-        scratch: &target.join("awaitlings").join("salvage"),
+        scratch: &target.join("awaitlings/salvage").join(&chapter.dir_name),
         setup: &setup,
         stubs: &stubs,
     };

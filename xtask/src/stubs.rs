@@ -44,7 +44,9 @@ impl Stubs {
                 hashes: parse_index(&text)?,
             });
         }
-        if course.has_solutions() {
+        // The maintainers' repository itself, not a copy of it that may lie
+        // inside some other repository.
+        if course.has_solutions() && course.root.join(".git").exists() {
             return Ok(Stubs::Committed {
                 root: course.root.clone(),
             });
