@@ -30,7 +30,7 @@
 //!
 //! Maintainers and instructors:
 //! - [`verify`]: the project's own test.
-//! - [`scaffold`] (`new`), [`dist`] (the hand-out), [`bench`].
+//! - [`scaffold`] (`new`), [`dist`] (the hand-out), [`bench`](mod@bench).
 //! - `grade/`: grading a class in a sandbox (Linux only).
 //! - [`files`]: copying workspaces.
 
