@@ -10,12 +10,12 @@
 //! already built, and cargo never takes the copy's build files for the
 //! student's.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
 use crate::course::Chapter;
-use crate::files::copy_tree;
 use crate::runner::{self, Build, BuildSetup, Diagnostic};
 use crate::stubs::Stubs;
 
@@ -41,7 +41,9 @@ pub struct Salvager<'a> {
     /// The workspace the failed build ran in: its manifest, lock file and
     /// path dependencies are the copy's.
     pub workspace: &'a Path,
-    /// A directory of ours to write the copy into; it is replaced.
+    /// A directory of ours for the copy, one per chapter. It is kept and
+    /// brought up to date: files already right keep their times, so cargo
+    /// does not build an unchanged chapter again.
     pub scratch: &'a Path,
     /// How cargo runs. Give it the failed build's target directory, so
     /// the dependencies are warm; `offline` avoids any network wait.
@@ -75,13 +77,10 @@ pub fn salvage(
         return Ok(None);
     };
     let copy = how.scratch.join("crates").join(&chapter.dir_name);
-    write_workspace(chapter, how.workspace, crate_dir, how.scratch)?;
+    write_workspace(chapter, how.workspace, how.scratch)?;
     for _ in 0..chapter.manifest.exercises.len() {
-        for exercise in &broken {
-            let relative = source_of(chapter, &exercise.exercise);
-            let stub = how.stubs.get(&relative)?;
-            std::fs::write(copy.join(format!("src/{}.rs", exercise.exercise)), stub)?;
-        }
+        let files = crate_files(chapter, crate_dir, &broken, how.stubs)?;
+        sync(&copy, &files)?;
         let package = salvage_package(chapter);
         let build =
             runner::build_tests_with(how.scratch, &package, &copy, color, how.setup, progress)?;
@@ -154,38 +153,86 @@ fn salvage_package(chapter: &Chapter) -> String {
     format!("{}-salvage", chapter.dir_name)
 }
 
-/// `scratch/`: the workspace's manifest and lock file with `chapter` its
-/// only member, and a copy of `crate_dir` renamed so that cargo keeps its
-/// build files apart from the student's.
-fn write_workspace(
-    chapter: &Chapter,
-    workspace: &Path,
-    crate_dir: &Path,
-    scratch: &Path,
-) -> Result<()> {
-    let _ = std::fs::remove_dir_all(scratch);
-    std::fs::create_dir_all(scratch)
-        .with_context(|| format!("cannot create {}", scratch.display()))?;
+/// `scratch/`: the workspace's manifest and lock file, with `chapter`'s
+/// copy its only member.
+fn write_workspace(chapter: &Chapter, workspace: &Path, scratch: &Path) -> Result<()> {
     let root = read_toml(&workspace.join("Cargo.toml"))?;
     let member = format!("crates/{}", chapter.dir_name);
     let manifest = workspace_manifest(root, workspace, &member)?;
-    std::fs::write(scratch.join("Cargo.toml"), manifest)?;
+    write_if_changed(&scratch.join("Cargo.toml"), manifest.as_bytes())?;
     let lock = workspace.join("Cargo.lock");
     if lock.is_file() {
-        std::fs::copy(&lock, scratch.join("Cargo.lock"))?;
+        write_if_changed(&scratch.join("Cargo.lock"), &std::fs::read(&lock)?)?;
     }
-    let copy = scratch.join("crates").join(&chapter.dir_name);
-    std::fs::create_dir_all(&copy)?;
+    Ok(())
+}
+
+/// The copy's files by path in the crate: the crate's own (without any
+/// `target/`), its manifest renamed so that cargo keeps the copy's build
+/// files apart from the student's, and the broken exercises' stubs.
+fn crate_files(
+    chapter: &Chapter,
+    crate_dir: &Path,
+    broken: &[Broken],
+    stubs: &Stubs,
+) -> Result<BTreeMap<PathBuf, Vec<u8>>> {
+    let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(crate_dir)? {
         let entry = entry?;
         if entry.file_name() != "target" {
-            copy_tree(&entry.path(), &copy.join(entry.file_name()))?;
+            read_tree(&entry.path(), Path::new(&entry.file_name()), &mut files)?;
         }
     }
     let package = read_toml(&crate_dir.join("Cargo.toml"))?;
     let renamed = renamed_package(package, &chapter.dir_name, &salvage_package(chapter))?;
-    std::fs::write(copy.join("Cargo.toml"), renamed)?;
+    files.insert(PathBuf::from("Cargo.toml"), renamed.into_bytes());
+    for exercise in broken {
+        let stub = stubs.get(&source_of(chapter, &exercise.exercise))?;
+        files.insert(
+            Path::new("src").join(format!("{}.rs", exercise.exercise)),
+            stub,
+        );
+    }
+    Ok(files)
+}
+
+/// Every regular file under `path`, keyed by its path under `relative`.
+fn read_tree(path: &Path, relative: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) -> Result<()> {
+    let kind = std::fs::symlink_metadata(path)?.file_type();
+    if kind.is_dir() {
+        for entry in std::fs::read_dir(path)? {
+            let entry = entry?;
+            read_tree(&entry.path(), &relative.join(entry.file_name()), files)?;
+        }
+    } else if kind.is_file() {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        files.insert(relative.to_path_buf(), bytes);
+    }
     Ok(())
+}
+
+/// Makes `dir` hold exactly `files`. A file whose bytes are already right
+/// is left alone: cargo goes by file times, so checking the same broken
+/// chapter twice builds the copy once.
+fn sync(dir: &Path, files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<()> {
+    for (relative, bytes) in files {
+        write_if_changed(&dir.join(relative), bytes)?;
+    }
+    let mut present = BTreeMap::new();
+    read_tree(dir, Path::new(""), &mut present)?;
+    for relative in present.keys().filter(|p| !files.contains_key(*p)) {
+        std::fs::remove_file(dir.join(relative))?;
+    }
+    Ok(())
+}
+
+fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<()> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    std::fs::create_dir_all(path.parent().unwrap())?;
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn read_toml(path: &Path) -> Result<toml::Table> {
@@ -285,6 +332,27 @@ mod tests {
         let lib = Some("crates/ch01-coroutines/src/lib.rs");
         assert!(broken_exercises(chapter, &[error(jobs), error(lib)]).is_none());
         assert!(broken_exercises(chapter, &[error(None)]).is_none());
+    }
+
+    #[test]
+    fn the_copy_keeps_the_times_of_files_already_right() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, text: &str| (PathBuf::from(name), text.as_bytes().to_vec());
+        let first = BTreeMap::from([file("src/a.rs", "a"), file("src/b.rs", "b")]);
+        sync(dir.path(), &first).unwrap();
+        let a = dir.path().join("src/a.rs");
+        let written = std::fs::metadata(&a).unwrap().modified().unwrap();
+        let second = BTreeMap::from([file("src/a.rs", "a"), file("src/c.rs", "c")]);
+        sync(dir.path(), &second).unwrap();
+        assert_eq!(std::fs::metadata(&a).unwrap().modified().unwrap(), written);
+        assert!(
+            !dir.path().join("src/b.rs").exists(),
+            "a file no longer there goes"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("src/c.rs")).unwrap(),
+            "c"
+        );
     }
 
     #[test]
