@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::course::{Chapter, Course};
-use crate::runner::{self, Diagnostic, Outcome, PackageRun, RunOptions};
+use crate::runner::{self, Diagnostic, Kind, Outcome, PackageRun, RunOptions};
 use crate::state::{Progress, State, sources_key};
-use crate::status::{Status, Verdict, verdicts};
+use crate::status::{Verdict, verdicts};
 use crate::ui::{Style, indent};
 
 /// How many compile errors to show at once: the first ones matter most.
@@ -39,7 +39,7 @@ pub fn check_chapter(course: &Course, chapter: &Chapter, style: Style) -> Result
     let run = run_student(course, chapter, style)?;
     let verdicts = verdicts(&chapter.manifest, &run);
     print_report(course, chapter, &run, &verdicts, style);
-    Ok(verdicts.iter().all(|v| v.status == Status::Done))
+    Ok(verdicts.iter().all(|v| v.done()))
 }
 
 /// The first chapter not known to be complete (from saved progress that
@@ -92,10 +92,10 @@ fn build_progress(chapter: &Chapter) -> impl FnMut(&str) {
 
 /// A chapter's progress from its verdicts; `key` is its [`sources_key`].
 pub fn progress_of(key: u64, verdicts: &[Verdict]) -> Progress {
-    let next = verdicts.iter().find(|v| v.status != Status::Done);
+    let next = verdicts.iter().find(|v| !v.done());
     Progress {
         key,
-        done: verdicts.iter().filter(|v| v.status == Status::Done).count(),
+        done: verdicts.iter().filter(|v| v.done()).count(),
         total: verdicts.len(),
         next: next.map(|v| v.exercise.name.clone()),
     }
@@ -117,7 +117,7 @@ fn print_report(
     verdicts: &[Verdict],
     style: Style,
 ) {
-    let done = verdicts.iter().filter(|v| v.status == Status::Done).count();
+    let done = verdicts.iter().filter(|v| v.done()).count();
     println!("{} {}", style.bold(&chapter.id), chapter.manifest.title);
     let width = verdicts
         .iter()
@@ -149,7 +149,7 @@ fn print_report(
         print_compile_errors(chapter, run, style);
         return;
     }
-    match verdicts.iter().find(|v| v.status != Status::Done) {
+    match verdicts.iter().find(|v| !v.done()) {
         Some(next) => print_next(course, chapter, run, next, style),
         None => println!("\n{}", style.green(&format!("{} is complete!", chapter.id))),
     }
@@ -196,15 +196,10 @@ fn print_next(course: &Course, chapter: &Chapter, run: &PackageRun, next: &Verdi
         exercise.title
     );
     println!("  Read the task in the doc comments of {file}.");
-    if next.status == Status::NotStarted {
+    if next.status == Kind::NotStarted {
         println!("  Replace each `todo!()` with your code, then check again.");
-    } else if let Some(test) = next.first_problem() {
-        println!("\n  {} {}", style.red("✗"), style.bold(&test.name));
-        let (what, message) = describe(&test.outcome);
-        println!("{}", indent(what, 4));
-        if !message.is_empty() {
-            println!("{}", indent(&style.clean(message), 6));
-        }
+    } else {
+        print_problems(next, style);
     }
     for warning in run
         .build
@@ -229,19 +224,48 @@ fn print_next(course: &Course, chapter: &Chapter, run: &PackageRun, next: &Verdi
     );
 }
 
-/// A sentence about the outcome, and the test's own message.
-fn describe(outcome: &Outcome) -> (&'static str, &str) {
-    match outcome {
-        Outcome::Passed => ("passed", ""),
-        Outcome::NotStarted => (
-            "This test reached a `todo!()` that still needs your code.",
-            "",
-        ),
-        Outcome::Failed(m) => ("This test failed:", m),
-        // The messages of these two say what to look for: the runner's own
-        // (killed at the time limit) and the support crate's alike.
-        Outcome::TimedOut(m) => ("This test never finished:", m),
-        Outcome::Blocked(m) => ("This test saw the runtime's thread blocked:", m),
-        Outcome::Crashed(m) => ("The test process crashed:", m),
+/// Every test of the exercise that did not pass, one line each (most
+/// telling first), then the full message of the most telling one.
+fn print_problems(verdict: &Verdict, style: Style) {
+    let problems = verdict.problems();
+    if problems.len() > 1 {
+        println!();
+        for test in &problems {
+            let first_line = test
+                .outcome
+                .message
+                .lines()
+                .find(|l| !l.starts_with("panicked at"));
+            println!(
+                "  {} {} — {}: {}",
+                style.red("✗"),
+                test.name,
+                test.outcome.kind.label(),
+                style.clean(first_line.unwrap_or(""))
+            );
+        }
+    }
+    if let Some(test) = problems.first() {
+        println!("\n  {} {}", style.red("✗"), style.bold(&test.name));
+        println!("{}", indent(describe(&test.outcome), 4));
+        if !test.outcome.message.is_empty() {
+            println!("{}", indent(&style.clean(&test.outcome.message), 6));
+        }
+    }
+}
+
+/// A sentence about how the test ended, before its own message.
+fn describe(outcome: &Outcome) -> &'static str {
+    match outcome.kind {
+        Kind::Passed => "passed",
+        Kind::NotStarted => "This test reached a `todo!()` that still needs your code.",
+        Kind::Failed => "This test failed:",
+        Kind::NeverWaited => "This test expected your code to wait, and it never did:",
+        Kind::Blocked => "This test saw the runtime's thread blocked:",
+        Kind::BusyPolling => "This test saw your code busy polling:",
+        Kind::LostWakeup => "This test saw a lost wake-up:",
+        Kind::TimedOut => "This test never finished:",
+        Kind::Crashed => "The test process crashed:",
+        Kind::DoesNotCompile => "This code does not compile:",
     }
 }

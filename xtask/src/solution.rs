@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use crate::check::run_student;
 use crate::course::Course;
 use crate::manifest::Exercise;
-use crate::status::{Status, verdicts};
+use crate::status::verdicts;
 use crate::ui::Style;
 
 pub fn solution(
@@ -29,7 +29,7 @@ pub fn solution(
         Some(name) => vec![chapter.exercise(name)?],
         None => verdicts
             .iter()
-            .filter(|v| v.status == Status::Done)
+            .filter(|v| v.done())
             .map(|v| v.exercise)
             .collect(),
     };
@@ -42,7 +42,7 @@ pub fn solution(
     for exercise in chosen {
         let done = verdicts
             .iter()
-            .any(|v| v.exercise.name == exercise.name && v.status == Status::Done);
+            .any(|v| v.exercise.name == exercise.name && v.done());
         if !done && !force {
             bail!(
                 "{} {} does not pass yet: solve it first, or add --force to look anyway",
