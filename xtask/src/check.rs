@@ -9,10 +9,10 @@ use anyhow::Result;
 use crate::cli;
 use crate::course::{Chapter, Course};
 use crate::manifest::Exercise;
-use crate::runner::{self, Build, BuildSetup, Diagnostic, Outcome, PackageRun, RunOptions};
+use crate::runner::{self, Build, BuildSetup, Diagnostic, Kind, Outcome, PackageRun, RunOptions};
 use crate::salvage::{self, Broken, Salvager};
 use crate::state::{Progress, State, sources_key};
-use crate::status::{Status, Verdict, verdicts};
+use crate::status::{Verdict, verdicts};
 use crate::stubs::Stubs;
 use crate::ui::{self, CountingLauncher, Style, indent};
 
@@ -54,7 +54,7 @@ pub fn check_chapter(
         verdicts.retain(|v| v.exercise.name == only.name);
     }
     print_report(course, chapter, &run, &verdicts, style);
-    Ok(verdicts.iter().all(|v| v.status == Status::Done))
+    Ok(verdicts.iter().all(|v| v.done()))
 }
 
 /// The first chapter not known to be complete (from saved progress that
@@ -84,7 +84,7 @@ impl ChapterRun {
         let mut verdicts = verdicts(&chapter.manifest, &self.run);
         for verdict in &mut verdicts {
             if self.broken_exercise(&verdict.exercise.name).is_some() {
-                verdict.status = Status::DoesNotCompile;
+                verdict.status = Kind::DoesNotCompile;
                 verdict.passed = 0;
             }
         }
@@ -200,10 +200,10 @@ fn test_build(
 
 /// A chapter's progress from its verdicts; `key` is its [`sources_key`].
 pub fn progress_of(key: u64, verdicts: &[Verdict]) -> Progress {
-    let next = verdicts.iter().find(|v| v.status != Status::Done);
+    let next = verdicts.iter().find(|v| !v.done());
     Progress {
         key,
-        done: verdicts.iter().filter(|v| v.status == Status::Done).count(),
+        done: verdicts.iter().filter(|v| v.done()).count(),
         total: verdicts.len(),
         next: next.map(|v| v.exercise.name.clone()),
     }
@@ -232,7 +232,7 @@ fn print_report(
         .max()
         .unwrap_or(0);
     for v in verdicts {
-        let tests = match run.run.compiled() && v.status != Status::DoesNotCompile {
+        let tests = match run.run.compiled() && v.status != Kind::DoesNotCompile {
             true => format!("{}/{}", v.passed, v.tests.len()),
             false => String::new(),
         };
@@ -250,7 +250,7 @@ fn print_report(
             style.dim(&v.exercise.title),
         );
     }
-    let done = verdicts.iter().filter(|v| v.status == Status::Done).count();
+    let done = verdicts.iter().filter(|v| v.done()).count();
     let score: f64 = verdicts.iter().map(Verdict::score).sum();
     let points: u32 = verdicts.iter().map(|v| v.exercise.points).sum();
     println!(
@@ -269,7 +269,7 @@ fn print_report(
     if !shown_broken.is_empty() {
         print_broken(chapter, &shown_broken, style);
     }
-    match verdicts.iter().find(|v| v.status != Status::Done) {
+    match verdicts.iter().find(|v| !v.done()) {
         Some(next) => print_next(course, chapter, &run.run, next, style),
         None => println!("\n{}", style.green(&format!("{} is complete!", chapter.id))),
     }
@@ -342,17 +342,12 @@ fn print_next(course: &Course, chapter: &Chapter, run: &PackageRun, next: &Verdi
         exercise.title
     );
     println!("  Read the task in the doc comments of {file}.");
-    if next.status == Status::DoesNotCompile {
+    if next.status == Kind::DoesNotCompile {
         println!("  Make it compile (the errors are above), then check again.");
-    } else if next.status == Status::NotStarted {
+    } else if next.status == Kind::NotStarted {
         println!("  Replace each `todo!()` with your code, then check again.");
-    } else if let Some(test) = next.first_problem() {
-        println!("\n  {} {}", style.red("✗"), style.bold(&test.name));
-        let (what, message) = describe(&test.outcome);
-        println!("{}", indent(what, 4));
-        if !message.is_empty() {
-            println!("{}", indent(&style.clean(message), 6));
-        }
+    } else {
+        print_problems(next, style);
     }
     let in_file = |d: &&Diagnostic| {
         d.file.as_deref().map(|f| f.replace('\\', "/")).as_deref() == Some(file.as_str())
@@ -375,19 +370,48 @@ fn print_next(course: &Course, chapter: &Chapter, run: &PackageRun, next: &Verdi
     );
 }
 
-/// A sentence about the outcome, and the test's own message.
-fn describe(outcome: &Outcome) -> (&'static str, &str) {
-    match outcome {
-        Outcome::Passed => ("passed", ""),
-        Outcome::NotStarted => (
-            "This test reached a `todo!()` that still needs your code.",
-            "",
-        ),
-        Outcome::Failed(m) => ("This test failed:", m),
-        // The messages of these two say what to look for: the runner's own
-        // (killed at the time limit) and the support crate's alike.
-        Outcome::TimedOut(m) => ("This test never finished:", m),
-        Outcome::Blocked(m) => ("This test saw the runtime's thread blocked:", m),
-        Outcome::Crashed(m) => ("The test process crashed:", m),
+/// Every test of the exercise that did not pass, one line each (most
+/// telling first), then the full message of the most telling one.
+fn print_problems(verdict: &Verdict, style: Style) {
+    let problems = verdict.problems();
+    if problems.len() > 1 {
+        println!();
+        for test in &problems {
+            let first_line = test
+                .outcome
+                .message
+                .lines()
+                .find(|l| !l.starts_with("panicked at"));
+            println!(
+                "  {} {} — {}: {}",
+                style.red("✗"),
+                test.name,
+                test.outcome.kind.label(),
+                style.clean(first_line.unwrap_or(""))
+            );
+        }
+    }
+    if let Some(test) = problems.first() {
+        println!("\n  {} {}", style.red("✗"), style.bold(&test.name));
+        println!("{}", indent(describe(&test.outcome), 4));
+        if !test.outcome.message.is_empty() {
+            println!("{}", indent(&style.clean(&test.outcome.message), 6));
+        }
+    }
+}
+
+/// A sentence about how the test ended, before its own message.
+fn describe(outcome: &Outcome) -> &'static str {
+    match outcome.kind {
+        Kind::Passed => "passed",
+        Kind::NotStarted => "This test reached a `todo!()` that still needs your code.",
+        Kind::Failed => "This test failed:",
+        Kind::NeverWaited => "This test expected your code to wait, and it never did:",
+        Kind::Blocked => "This test saw the runtime's thread blocked:",
+        Kind::BusyPolling => "This test saw your code busy polling:",
+        Kind::LostWakeup => "This test saw a lost wake-up:",
+        Kind::TimedOut => "This test never finished:",
+        Kind::Crashed => "The test process crashed:",
+        Kind::DoesNotCompile => "This code does not compile:",
     }
 }

@@ -2,7 +2,7 @@
 //! binary, list its tests, run each one in its own process, classify it.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Mutex;
@@ -11,31 +11,51 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
+use verdict::{Key, Unbelievable};
 
 use crate::os::{self, CommandExt as _};
 
-/// How one test ended.
+pub use verdict::Kind;
+
+/// How one test ended: the kind, from the harness's signed record (or from
+/// the runner, when there is no record to believe), and what to tell the
+/// student.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
-    Passed,
-    /// An assertion failed; the message says what went wrong.
-    Failed(String),
-    /// The student's code reached a `todo!()`.
-    NotStarted,
-    /// The test never finished: killed at the wall-clock limit, or stopped
-    /// by the support crate's virtual-time deadline.
-    TimedOut(String),
-    /// The support crate saw the runtime's thread blocked.
-    Blocked(String),
-    /// Aborted, overflowed its stack, killed by a signal, or exited without
-    /// libtest reporting a result (`std::process::exit`).
-    Crashed(String),
+pub struct Outcome {
+    pub kind: Kind,
+    /// What went wrong and where to look; empty for a pass.
+    pub message: String,
+}
+
+impl Outcome {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Outcome {
+        Outcome {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    pub fn passed(&self) -> bool {
+        self.kind == Kind::Passed
+    }
 }
 
 #[derive(Clone, Debug)]
 pub struct TestResult {
     pub name: String,
     pub outcome: Outcome,
+    /// The test function's line in its file, when the harness reported it.
+    pub line: u32,
+}
+
+impl TestResult {
+    pub fn new(name: &str, outcome: Outcome) -> TestResult {
+        TestResult {
+            name: name.to_string(),
+            outcome,
+            line: 0,
+        }
+    }
 }
 
 /// A compiler message about the package being built.
@@ -373,13 +393,11 @@ pub fn run_tests_with(
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(name) = tests.get(i) else { break };
-                    let outcome = run_test(binary, name, options, launcher).unwrap_or_else(|e| {
-                        Outcome::Crashed(format!("could not run the test: {e:#}"))
+                    let result = run_test(binary, name, options, launcher).unwrap_or_else(|e| {
+                        let message = format!("could not run the test: {e:#}");
+                        TestResult::new(name, Outcome::new(Kind::Crashed, message))
                     });
-                    results.lock().unwrap()[i] = Some(TestResult {
-                        name: name.clone(),
-                        outcome,
-                    });
+                    results.lock().unwrap()[i] = Some(result);
                 }
             });
         }
@@ -393,31 +411,38 @@ pub fn run_tests_with(
 }
 
 /// Runs one test in a new process group, killing the whole group at the
-/// time limit and when the test is over.
+/// time limit and when the test is over. The harness in the test process
+/// reads a fresh key from its stdin and signs its verdict with it.
 fn run_test(
     binary: &Path,
     name: &str,
     options: &RunOptions,
     launcher: &dyn Launcher,
-) -> Result<Outcome> {
+) -> Result<TestResult> {
     let out = tempfile("out")?;
     let err = tempfile("err")?;
+    let key = Key::fresh();
     let mut child = launcher
         .command(binary)
         .args([name, "--exact", "--test-threads=1"])
         .current_dir(&options.cwd)
         .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::null())
+        .env(verdict::ENV, "1")
+        .stdin(Stdio::piped())
         .stdout(out.1.try_clone()?)
         .stderr(err.1.try_clone()?)
         .own_process_group()
         .spawn()
         .with_context(|| format!("cannot run {}", binary.display()))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // A process that never reads it is judged by its missing record.
+        let _ = stdin.write_all(key.to_text().as_bytes());
+    }
     let status = wait_with_timeout(&mut child, options.timeout)?;
     kill_group(&mut child);
     let stdout = read_lossy(&out.0);
     let stderr = read_lossy(&err.0);
-    Ok(classify(name, status, &stdout, &stderr, options.timeout))
+    Ok(judge(name, &key, status, &stdout, &stderr, options.timeout))
 }
 
 /// `None` when the time limit passed first.
@@ -462,97 +487,112 @@ fn read_lossy(path: &Path) -> String {
     text
 }
 
-/// Phrases the support crate puts in its failure messages (see its docs).
-const TIMED_OUT: &str = "did not finish within";
-const BLOCKED: &str = "blocked the runtime";
-const TODO: &str = "not yet implemented";
-
-/// Decides how a test ended from its exit status and output.
-///
-/// A pass needs all of: exit status 0, libtest's own line for this test
-/// ending in `ok`, and libtest's summary of exactly one passed test. A test
-/// that exits early (`std::process::exit(0)`) prints neither line.
-fn classify(
+/// Decides how a test ended. The verdict is the harness's record, signed
+/// with the key only the harness read: nothing the test prints can pass
+/// for it. Without a record to believe, the process's end says what
+/// happened. Output is only ever shown, never read for a verdict.
+fn judge(
     name: &str,
+    key: &Key,
     status: Option<ExitStatus>,
     stdout: &str,
     stderr: &str,
     timeout: Duration,
-) -> Outcome {
-    let Some(status) = status else {
-        return Outcome::TimedOut(format!(
-            "still running after {} s of real time, and was stopped. Likely causes: a busy \
-             loop, a blocking call that never returns, or a wait on something that never \
-             comes (a missing `.await`, a lock held across an `.await`, a channel whose \
-             senders are never dropped).",
-            timeout.as_secs()
-        ));
-    };
-    let passed_line = format!("test {name} ... ok");
-    let failed_line = format!("test {name} ... FAILED");
-    let lines: Vec<&str> = stdout.lines().collect();
-    // With one test thread libtest prints `test <name> ... ` before the
-    // test runs and `ok` after it, so anything the test itself writes to
-    // stdout lands between the two: a pass is libtest's lines in one piece.
-    let libtest_pass =
-        format!("running 1 test\n{passed_line}\n\ntest result: ok. 1 passed; 0 failed;");
-    let reported_pass = stdout.contains(&libtest_pass)
-        && stdout.matches("test result:").count() == 1
-        && !lines.contains(&failed_line.as_str());
-    if status.success() && reported_pass {
-        return Outcome::Passed;
-    }
-    let message = failure_message(name, stdout, stderr);
-    if let Some(how) = os::abnormal_exit(status) {
-        let what = if stderr.contains("has overflowed its stack") {
-            "overflowed its stack".to_string()
-        } else {
-            how
-        };
-        return Outcome::Crashed(
-            format!("the test process {what}.\n{message}")
-                .trim_end()
-                .to_string(),
-        );
-    }
-    if message.contains(TODO) {
-        Outcome::NotStarted
-    } else if message.contains(TIMED_OUT) {
-        Outcome::TimedOut(message)
-    } else if message.contains(BLOCKED) {
-        Outcome::Blocked(message)
-    } else if lines.contains(&failed_line.as_str()) {
-        Outcome::Failed(message)
-    } else {
-        Outcome::Crashed(
+) -> TestResult {
+    let record = verdict::read(stderr, name, key);
+    let output = || shown_output(stdout, stderr);
+    let outcome = match (record, status) {
+        (Ok(record), Some(status)) if record.kind == Kind::Passed && !status.success() => {
+            Outcome::new(
+                Kind::Crashed,
+                format!(
+                    "the test passed, but then its process {}.\n{}",
+                    how_it_ended(status, stderr),
+                    output()
+                ),
+            )
+        }
+        (Ok(record), None) if record.kind == Kind::Passed => Outcome::new(
+            Kind::TimedOut,
             format!(
-                "the test process exited with {status} before libtest reported a result \
-                 (does the code call `std::process::exit`?).\n{message}"
+                "the test passed, but its process was still running after {} s of real time \
+                 and was stopped: a thread or a `spawn_blocking` task that never ends keeps \
+                 the runtime from shutting down.",
+                timeout.as_secs()
+            ),
+        ),
+        (Ok(record), _) => {
+            let line = record.line;
+            return TestResult {
+                name: name.to_string(),
+                outcome: Outcome::new(record.kind, record.message),
+                line,
+            };
+        }
+        (Err(_), None) => Outcome::new(
+            Kind::TimedOut,
+            format!(
+                "still running after {} s of real time, and was stopped. Likely causes: a busy \
+                 loop, a blocking call that never returns, or a wait on something that never \
+                 comes (a missing `.await`, a lock held across an `.await`, a channel whose \
+                 senders are never dropped).",
+                timeout.as_secs()
+            ),
+        ),
+        (Err(Unbelievable::Forged), Some(_)) => Outcome::new(
+            Kind::Crashed,
+            "the test's output holds a verdict that the test harness did not write, so the \
+             test scores nothing. Only the harness reports whether a test passed.",
+        ),
+        (Err(Unbelievable::Missing), Some(status)) => Outcome::new(
+            Kind::Crashed,
+            format!(
+                "the test process {} before the test harness reported a result (does the \
+                 code call `std::process::exit` or `abort`, or end the process another \
+                 way?).\n{}",
+                how_it_ended(status, stderr),
+                output()
             )
             .trim_end()
             .to_string(),
-        )
+        ),
+    };
+    TestResult::new(name, outcome)
+}
+
+/// How a process ended, in words.
+fn how_it_ended(status: ExitStatus, stderr: &str) -> String {
+    if stderr.contains("has overflowed its stack") {
+        return "overflowed its stack".to_string();
+    }
+    match os::abnormal_exit(status) {
+        Some(how) => how,
+        None => match status.code() {
+            Some(code) => format!("exited with code {code}"),
+            None => format!("ended ({status})"),
+        },
     }
 }
 
-/// The test's captured output (libtest's `---- name stdout ----` section)
-/// plus anything printed outside it on stderr, without libtest's notes.
-fn failure_message(name: &str, stdout: &str, stderr: &str) -> String {
-    let header = format!("---- {name} stdout ----\n");
-    let captured = stdout
-        .split_once(&header)
-        .map(|(_, rest)| rest.split("\n\nfailures:\n").next().unwrap_or(rest))
-        .unwrap_or("");
-    let mut message = String::new();
-    for line in captured.lines().chain(stderr.lines()) {
-        let noise = line.starts_with("note: run with `RUST_BACKTRACE=1`")
-            || line.starts_with("warning: `--logfile`");
-        if !noise {
-            message.push_str(&tidy_panic_line(line));
-            message.push('\n');
-        }
+/// What the test printed, for display: without the record, libtest's own
+/// bookkeeping lines and backtrace notes, and cut to a readable length.
+fn shown_output(stdout: &str, stderr: &str) -> String {
+    const MAX_CHARS: usize = 4000;
+    let text: String = verdict::strip(&format!("{stdout}\n{stderr}"))
+        .lines()
+        .filter(|line| {
+            !(line.starts_with("running 1 test")
+                || line.starts_with("test result:")
+                || line.starts_with("note: run with `RUST_BACKTRACE=1`")
+                || line.trim().is_empty())
+        })
+        .map(|line| format!("{}\n", tidy_panic_line(line)))
+        .collect();
+    let text = text.trim_end();
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}\n… (cut)", &text[..cut]),
+        None => text.to_string(),
     }
-    message.trim().to_string()
 }
 
 /// `thread 'x' (123) panicked at f.rs:1:2:` becomes `panicked at f.rs:1:2:`.
@@ -569,6 +609,7 @@ fn tidy_panic_line(line: &str) -> String {
 mod tests {
     use super::*;
     use std::os::unix::process::ExitStatusExt;
+    use verdict::Record;
 
     const NAME: &str = "jobs::works";
     const SECS: Duration = Duration::from_secs(10);
@@ -577,100 +618,69 @@ mod tests {
         Some(ExitStatus::from_raw(code << 8))
     }
 
-    fn passed_stdout() -> String {
-        format!(
-            "\nrunning 1 test\ntest {NAME} ... ok\n\ntest result: ok. 1 passed; 0 failed; 0 ignored\n"
-        )
+    fn outcome(status: Option<ExitStatus>, stdout: &str, stderr: &str, key: &Key) -> Outcome {
+        judge(NAME, key, status, stdout, stderr, SECS).outcome
     }
 
-    fn failed_stdout(body: &str) -> String {
-        format!(
-            "\nrunning 1 test\ntest {NAME} ... FAILED\n\nfailures:\n\n---- {NAME} stdout ----\n\n\
-             thread '{NAME}' (77) panicked at tests/a.rs:3:5:\n{body}\nnote: run with `RUST_BACKTRACE=1` \
-             environment variable to display a backtrace\n\n\nfailures:\n    {NAME}\n\n\
-             test result: FAILED. 0 passed; 1 failed\n"
-        )
+    fn signed(kind: Kind, message: &str, key: &Key) -> String {
+        Record::new(NAME, kind, message).sign(key)
     }
 
     #[test]
-    fn a_pass_needs_libtest_lines_and_exit_zero() {
+    fn a_pass_is_the_harness_record_and_exit_zero() {
+        let key = Key::fresh();
+        let stderr = signed(Kind::Passed, "", &key);
+        assert_eq!(outcome(exit(0), "", &stderr, &key).kind, Kind::Passed);
+        let crashed = outcome(exit(101), "", &stderr, &key);
+        assert_eq!(crashed.kind, Kind::Crashed);
+    }
+
+    #[test]
+    fn libtest_lines_alone_are_not_a_pass() {
+        let key = Key::fresh();
+        let transcript = format!(
+            "\nrunning 1 test\ntest {NAME} ... ok\n\ntest result: ok. 1 passed; 0 failed;\n"
+        );
+        let forged = outcome(exit(0), &transcript, &transcript, &key);
+        assert_eq!(forged.kind, Kind::Crashed);
+        assert!(
+            forged.message.contains("process::exit"),
+            "{}",
+            forged.message
+        );
+    }
+
+    #[test]
+    fn a_record_signed_with_another_key_is_forged() {
+        let key = Key::fresh();
+        let stderr = signed(Kind::Passed, "", &Key::fresh());
+        let forged = outcome(exit(0), "", &stderr, &key);
+        assert_eq!(forged.kind, Kind::Crashed);
+        assert!(
+            forged.message.contains("did not write"),
+            "{}",
+            forged.message
+        );
+    }
+
+    #[test]
+    fn the_record_gives_kind_and_message() {
+        let key = Key::fresh();
+        let stderr = format!("noise\n{}\n", signed(Kind::BusyPolling, "it spins", &key));
         assert_eq!(
-            classify(NAME, exit(0), &passed_stdout(), "", SECS),
-            Outcome::Passed
+            outcome(exit(101), "", &stderr, &key),
+            Outcome::new(Kind::BusyPolling, "it spins")
         );
-    }
-
-    #[test]
-    fn exit_zero_without_libtest_is_not_a_pass() {
-        let outcome = classify(NAME, exit(0), "\nrunning 1 test\n", "", SECS);
-        assert!(matches!(outcome, Outcome::Crashed(m) if m.contains("process::exit")));
-    }
-
-    #[test]
-    fn a_forged_summary_with_a_failure_is_not_a_pass() {
-        let forged = format!("{}{}", passed_stdout(), failed_stdout("boom"));
-        assert!(matches!(
-            classify(NAME, exit(101), &forged, "", SECS),
-            Outcome::Failed(_)
-        ));
-        assert!(matches!(
-            classify(NAME, exit(0), &forged, "", SECS),
-            Outcome::Crashed(_) | Outcome::Failed(_)
-        ));
-    }
-
-    #[test]
-    fn lines_printed_by_the_test_itself_are_not_a_pass() {
-        // A test that writes libtest's lines itself and exits: its text
-        // follows libtest's `test <name> ... `, which never ends in `ok`.
-        let forged = format!(
-            "\nrunning 1 test\ntest {NAME} ... \ntest {NAME} ... ok\n\n\
-             test result: ok. 1 passed; 0 failed; 0 ignored\n"
-        );
-        assert!(matches!(
-            classify(NAME, exit(0), &forged, "", SECS),
-            Outcome::Crashed(_)
-        ));
-    }
-
-    #[test]
-    fn a_failure_keeps_the_panic_message_without_noise() {
-        let outcome = classify(NAME, exit(101), &failed_stdout("left != right"), "", SECS);
-        assert_eq!(
-            outcome,
-            Outcome::Failed("panicked at tests/a.rs:3:5:\nleft != right".to_string())
-        );
-    }
-
-    #[test]
-    fn todo_is_not_started_and_deadlines_are_timeouts() {
-        let todo = failed_stdout("not yet implemented");
-        assert_eq!(
-            classify(NAME, exit(101), &todo, "", SECS),
-            Outcome::NotStarted
-        );
-        let late = failed_stdout("the future did not finish within 3600 s");
-        assert!(matches!(
-            classify(NAME, exit(101), &late, "", SECS),
-            Outcome::TimedOut(_)
-        ));
-        let blocked = failed_stdout("the code blocked the runtime");
-        assert!(matches!(
-            classify(NAME, exit(101), &blocked, "", SECS),
-            Outcome::Blocked(_)
-        ));
     }
 
     #[test]
     fn signals_and_time_limits_are_reported() {
+        let key = Key::fresh();
         let abort = Some(ExitStatus::from_raw(libc::SIGABRT));
         let overflow = "thread 'x' has overflowed its stack\nfatal runtime error: stack overflow";
-        assert!(
-            matches!(classify(NAME, abort, "", overflow, SECS), Outcome::Crashed(m) if m.contains("overflowed its stack"))
-        );
-        assert!(matches!(
-            classify(NAME, None, "", "", SECS),
-            Outcome::TimedOut(_)
-        ));
+        let crashed = outcome(abort, "", overflow, &key);
+        assert_eq!(crashed.kind, Kind::Crashed);
+        assert!(crashed.message.contains("overflowed its stack"));
+        assert_eq!(outcome(None, "", "", &key).kind, Kind::TimedOut);
     }
 }

@@ -11,6 +11,7 @@
 //! student's.
 
 use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -79,9 +80,9 @@ pub fn salvage(
     let copy = how.scratch.join("crates").join(&chapter.dir_name);
     write_workspace(chapter, how.workspace, how.scratch)?;
     for _ in 0..chapter.manifest.exercises.len() {
-        let files = crate_files(chapter, crate_dir, &broken, how.stubs)?;
+        let package = salvage_package(chapter, how.scratch);
+        let files = crate_files(chapter, crate_dir, &package, &broken, how.stubs)?;
         sync(&copy, &files)?;
-        let package = salvage_package(chapter);
         let build =
             runner::build_tests_with(how.scratch, &package, &copy, color, how.setup, progress)?;
         if build.binary.is_some() {
@@ -149,8 +150,17 @@ fn source_of(chapter: &Chapter, exercise: &str) -> String {
     format!("crates/{}/src/{exercise}.rs", chapter.dir_name)
 }
 
-fn salvage_package(chapter: &Chapter) -> String {
-    format!("{}-salvage", chapter.dir_name)
+/// The copy's package name, of its own for each scratch directory. Cargo
+/// knows a local package by its name and its place in its workspace, and
+/// decides by file times whether a build is up to date: two scratch copies
+/// of one name sharing a target directory (two students graded in turn)
+/// could each be given the other's build.
+fn salvage_package(chapter: &Chapter, scratch: &Path) -> String {
+    let mut hasher = DefaultHasher::new();
+    std::path::absolute(scratch)
+        .unwrap_or_else(|_| scratch.to_path_buf())
+        .hash(&mut hasher);
+    format!("{}-salvage-{:016x}", chapter.dir_name, hasher.finish())
 }
 
 /// `scratch/`: the workspace's manifest and lock file, with `chapter`'s
@@ -173,6 +183,7 @@ fn write_workspace(chapter: &Chapter, workspace: &Path, scratch: &Path) -> Resul
 fn crate_files(
     chapter: &Chapter,
     crate_dir: &Path,
+    package: &str,
     broken: &[Broken],
     stubs: &Stubs,
 ) -> Result<BTreeMap<PathBuf, Vec<u8>>> {
@@ -183,8 +194,8 @@ fn crate_files(
             read_tree(&entry.path(), Path::new(&entry.file_name()), &mut files)?;
         }
     }
-    let package = read_toml(&crate_dir.join("Cargo.toml"))?;
-    let renamed = renamed_package(package, &chapter.dir_name, &salvage_package(chapter))?;
+    let manifest = read_toml(&crate_dir.join("Cargo.toml"))?;
+    let renamed = renamed_package(manifest, &chapter.dir_name, package)?;
     files.insert(PathBuf::from("Cargo.toml"), renamed.into_bytes());
     for exercise in broken {
         let stub = stubs.get(&source_of(chapter, &exercise.exercise))?;
@@ -332,6 +343,20 @@ mod tests {
         let lib = Some("crates/ch01-coroutines/src/lib.rs");
         assert!(broken_exercises(chapter, &[error(jobs), error(lib)]).is_none());
         assert!(broken_exercises(chapter, &[error(None)]).is_none());
+    }
+
+    #[test]
+    fn each_scratch_directory_builds_a_package_of_its_own() {
+        let course = course();
+        let chapter = course.chapter("ch01").unwrap();
+        let alice = salvage_package(chapter, Path::new("/grade/alice/salvage"));
+        let bob = salvage_package(chapter, Path::new("/grade/bob/salvage"));
+        assert_ne!(alice, bob);
+        assert!(alice.starts_with("ch01-coroutines-salvage-"), "{alice}");
+        assert_eq!(
+            alice,
+            salvage_package(chapter, Path::new("/grade/alice/salvage"))
+        );
     }
 
     #[test]

@@ -9,7 +9,6 @@ use crate::check::run_student;
 use crate::cli;
 use crate::course::Course;
 use crate::manifest::Exercise;
-use crate::status::Status;
 use crate::ui::Style;
 
 pub fn solution(
@@ -32,7 +31,7 @@ pub fn solution(
         Some(name) => vec![chapter.exercise(name)?],
         None => verdicts
             .iter()
-            .filter(|v| v.status == Status::Done)
+            .filter(|v| v.done())
             .map(|v| v.exercise)
             .collect(),
     };
@@ -47,7 +46,7 @@ pub fn solution(
     for exercise in chosen {
         let done = verdicts
             .iter()
-            .any(|v| v.exercise.name == exercise.name && v.status == Status::Done);
+            .any(|v| v.exercise.name == exercise.name && v.done());
         if !done && !force {
             println!(
                 "{} {} does not pass yet: solve it first, or add --force to look anyway.",

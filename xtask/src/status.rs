@@ -1,53 +1,32 @@
 //! From test results to one verdict per exercise.
 
 use crate::manifest::{Exercise, Manifest};
-use crate::runner::{Outcome, PackageRun, TestResult};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Done,
-    Failing,
-    NotStarted,
-    DoesNotCompile,
-    TimedOut,
-    Blocked,
-    Crashed,
-}
-
-impl Status {
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Done => "done",
-            Status::Failing => "failing",
-            Status::NotStarted => "not started",
-            Status::DoesNotCompile => "does not compile",
-            Status::TimedOut => "timed out",
-            Status::Blocked => "blocked the runtime",
-            Status::Crashed => "crashed",
-        }
-    }
-}
+use crate::runner::{Kind, PackageRun, TestResult};
 
 pub struct Verdict<'a> {
     pub exercise: &'a Exercise,
-    pub status: Status,
+    /// The exercise's status, in the one vocabulary: `Passed` is "done".
+    pub status: Kind,
     pub passed: usize,
+    /// In the order the tests are written in their file.
     pub tests: Vec<&'a TestResult>,
 }
 
 impl Verdict<'_> {
-    /// The test to show the student: the first one whose outcome explains
-    /// the exercise's status, else the first that did not pass.
-    pub fn first_problem(&self) -> Option<&TestResult> {
-        let unpassed = || {
-            self.tests
-                .iter()
-                .copied()
-                .filter(|t| t.outcome != Outcome::Passed)
-        };
-        unpassed()
-            .find(|t| status_of(&[t]) == self.status)
-            .or_else(|| unpassed().next())
+    /// The tests that did not pass, most telling first (then in file order).
+    pub fn problems(&self) -> Vec<&TestResult> {
+        let mut problems: Vec<&TestResult> = self
+            .tests
+            .iter()
+            .copied()
+            .filter(|t| !t.outcome.passed())
+            .collect();
+        problems.sort_by_key(|t| t.outcome.kind.rank());
+        problems
+    }
+
+    pub fn done(&self) -> bool {
+        self.status == Kind::Passed
     }
 
     /// Points earned: the exercise's points shared equally by its tests.
@@ -65,17 +44,16 @@ pub fn verdicts<'a>(manifest: &'a Manifest, run: &'a PackageRun) -> Vec<Verdict<
         .exercises
         .iter()
         .map(|exercise| {
-            let tests: Vec<&TestResult> = run
+            let mut tests: Vec<&TestResult> = run
                 .results
                 .iter()
                 .filter(|t| exercise.owns(&t.name))
                 .collect();
-            let passed = tests
-                .iter()
-                .filter(|t| t.outcome == Outcome::Passed)
-                .count();
+            // Tests without a line (no record) keep libtest's order, last.
+            tests.sort_by_key(|t| if t.line == 0 { u32::MAX } else { t.line });
+            let passed = tests.iter().filter(|t| t.outcome.passed()).count();
             let status = if !run.compiled() {
-                Status::DoesNotCompile
+                Kind::DoesNotCompile
             } else {
                 status_of(&tests)
             };
@@ -89,62 +67,57 @@ pub fn verdicts<'a>(manifest: &'a Manifest, run: &'a PackageRun) -> Vec<Verdict<
         .collect()
 }
 
-fn status_of(tests: &[&TestResult]) -> Status {
-    let any = |f: fn(&Outcome) -> bool| tests.iter().any(|t| f(&t.outcome));
+/// Done when every test passed; not started when every test reached a
+/// `todo!()`; otherwise the most telling kind among the tests that did not
+/// pass, and "failing" for an exercise half written.
+fn status_of(tests: &[&TestResult]) -> Kind {
+    let kinds = || tests.iter().map(|t| t.outcome.kind);
     if tests.is_empty() {
-        Status::NotStarted
-    } else if tests.iter().all(|t| t.outcome == Outcome::Passed) {
-        Status::Done
-    } else if tests.iter().all(|t| t.outcome == Outcome::NotStarted) {
-        Status::NotStarted
-    } else if any(|o| matches!(o, Outcome::TimedOut(_))) {
-        Status::TimedOut
-    } else if any(|o| matches!(o, Outcome::Blocked(_))) {
-        Status::Blocked
-    } else if any(|o| matches!(o, Outcome::Crashed(_))) {
-        Status::Crashed
-    } else {
-        Status::Failing
+        return Kind::NotStarted;
+    }
+    if kinds().all(|k| k == Kind::Passed) {
+        return Kind::Passed;
+    }
+    let worst = kinds()
+        .filter(|k| *k != Kind::Passed)
+        .min_by_key(|k| k.rank())
+        .unwrap_or(Kind::Failed);
+    match worst {
+        Kind::NotStarted if kinds().any(|k| k == Kind::Passed) => Kind::Failed,
+        kind => kind,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runner::Outcome;
 
-    fn result(outcome: Outcome) -> TestResult {
-        TestResult {
-            name: "e::t".into(),
-            outcome,
-        }
-    }
-
-    fn status(outcomes: Vec<Outcome>) -> Status {
-        let results: Vec<_> = outcomes.into_iter().map(result).collect();
+    fn status(kinds: &[Kind]) -> Kind {
+        let results: Vec<_> = kinds
+            .iter()
+            .map(|k| TestResult::new("e::t", Outcome::new(*k, "x")))
+            .collect();
         status_of(&results.iter().collect::<Vec<_>>())
     }
 
     #[test]
     fn an_exercise_is_done_only_when_every_test_passes() {
-        assert_eq!(status(vec![Outcome::Passed, Outcome::Passed]), Status::Done);
+        assert_eq!(status(&[Kind::Passed, Kind::Passed]), Kind::Passed);
+        assert_eq!(status(&[Kind::Passed, Kind::NotStarted]), Kind::Failed);
         assert_eq!(
-            status(vec![Outcome::Passed, Outcome::NotStarted]),
-            Status::Failing
-        );
-        assert_eq!(
-            status(vec![Outcome::NotStarted, Outcome::NotStarted]),
-            Status::NotStarted
+            status(&[Kind::NotStarted, Kind::NotStarted]),
+            Kind::NotStarted
         );
     }
 
     #[test]
     fn the_most_telling_problem_wins() {
-        let failed = Outcome::Failed("x".into());
-        let hung = Outcome::TimedOut("x".into());
-        assert_eq!(status(vec![failed.clone(), hung]), Status::TimedOut);
+        assert_eq!(status(&[Kind::TimedOut, Kind::Failed]), Kind::Failed);
         assert_eq!(
-            status(vec![failed, Outcome::Blocked("x".into())]),
-            Status::Blocked
+            status(&[Kind::Failed, Kind::BusyPolling]),
+            Kind::BusyPolling
         );
+        assert_eq!(status(&[Kind::NotStarted, Kind::Crashed]), Kind::Crashed);
     }
 }

@@ -6,8 +6,7 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::runner::Launcher;
-use crate::status::Status;
+use crate::runner::{Kind, Launcher};
 
 #[derive(Clone, Copy)]
 pub struct Style {
@@ -52,13 +51,13 @@ impl Style {
     }
 
     /// A status as a fixed-width, coloured label with its mark.
-    pub fn status(self, status: Status) -> String {
+    pub fn status(self, status: Kind) -> String {
         let text = format!("{} {:<19}", mark(status), status.label());
         match status {
-            Status::Done => self.green(&text),
-            Status::NotStarted => self.dim(&text),
-            Status::TimedOut | Status::Blocked => self.yellow(&text),
-            Status::Failing | Status::DoesNotCompile | Status::Crashed => self.red(&text),
+            Kind::Passed => self.green(&text),
+            Kind::NotStarted => self.dim(&text),
+            Kind::Failed | Kind::DoesNotCompile | Kind::Crashed => self.red(&text),
+            _ => self.yellow(&text),
         }
     }
 
@@ -73,12 +72,12 @@ impl Style {
     }
 }
 
-fn mark(status: Status) -> &'static str {
+fn mark(status: Kind) -> &'static str {
     match status {
-        Status::Done => "✓",
-        Status::NotStarted => "·",
-        Status::Failing | Status::DoesNotCompile | Status::Crashed => "✗",
-        Status::TimedOut | Status::Blocked => "⧗",
+        Kind::Passed => "✓",
+        Kind::NotStarted => "·",
+        Kind::Failed | Kind::DoesNotCompile | Kind::Crashed => "✗",
+        _ => "⧗",
     }
 }
 

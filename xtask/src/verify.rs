@@ -8,7 +8,7 @@ use std::process::{Command, ExitCode, Stdio};
 use anyhow::{Result, bail};
 
 use crate::course::{Chapter, Course};
-use crate::runner::{self, Outcome, PackageRun, RunOptions};
+use crate::runner::{self, Kind, Outcome, PackageRun, RunOptions};
 use crate::ui::{Style, indent};
 
 /// Each exercise needs a nudge and then the API to reach for.
@@ -73,7 +73,7 @@ fn verify_chapter(course: &Course, chapter: &Chapter, tally: &mut Tally) -> Resu
     );
     tally.check(format!("{id}: the stub compiles"), compile_errors(&stub));
     for test in &solution.results {
-        let problem = (test.outcome != Outcome::Passed).then(|| {
+        let problem = (!test.outcome.passed()).then(|| {
             format!(
                 "it does not pass on the solution: {}",
                 outcome_text(&test.outcome)
@@ -82,12 +82,12 @@ fn verify_chapter(course: &Course, chapter: &Chapter, tally: &mut Tally) -> Resu
         tally.check(format!("{id}: solution passes {}", test.name), problem);
     }
     for test in &stub.results {
-        let problem = match &test.outcome {
-            Outcome::NotStarted => None,
-            Outcome::Passed => Some("it passes on the stub, so it tests nothing".to_string()),
-            other => Some(format!(
+        let problem = match test.outcome.kind {
+            Kind::NotStarted => None,
+            Kind::Passed => Some("it passes on the stub, so it tests nothing".to_string()),
+            _ => Some(format!(
                 "on the stub it must reach a `todo!()` (not started), but: {}",
-                outcome_text(other)
+                outcome_text(&test.outcome)
             )),
         };
         tally.check(format!("{id}: stub fails {}", test.name), problem);
@@ -162,13 +162,10 @@ fn compile_errors(run: &PackageRun) -> Option<String> {
 }
 
 fn outcome_text(outcome: &Outcome) -> String {
-    match outcome {
-        Outcome::Passed => "passed".into(),
-        Outcome::NotStarted => "not started (reached a `todo!()`)".into(),
-        Outcome::Failed(m) => format!("failed:\n{m}"),
-        Outcome::TimedOut(m) => format!("timed out:\n{m}"),
-        Outcome::Blocked(m) => format!("blocked the runtime:\n{m}"),
-        Outcome::Crashed(m) => format!("crashed:\n{m}"),
+    match outcome.kind {
+        Kind::Passed => "passed".into(),
+        Kind::NotStarted => "not started (reached a `todo!()`)".into(),
+        kind => format!("{}:\n{}", kind.label(), outcome.message),
     }
 }
 

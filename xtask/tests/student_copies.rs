@@ -1,7 +1,8 @@
 //! The student commands end to end, as the `xtask` binary runs them in a
 //! course's folder: a copied course is its own, `reset` needs no git, and
 //! one broken exercise hides no other. The courses here are small fakes
-//! with no dependencies (they build in about a second), except the
+//! whose tests report their verdicts with this workspace's `verdict` crate,
+//! their only dependency (they build in about a second), except the
 //! hand-out, which `cargo xtask dist` writes from this workspace.
 
 use std::path::{Path, PathBuf};
@@ -11,20 +12,70 @@ const STUB_ONE: &str = "/// Returns 1.\npub fn one() -> u32 {\n    todo!()\n}\n"
 const SOLVED_ONE: &str = "/// Returns 1.\npub fn one() -> u32 {\n    1\n}\n";
 const STUB_TWO: &str = "/// Returns 2.\npub fn two() -> u32 {\n    todo!()\n}\n";
 
+/// The fake tests' harness: the signed record the runner believes.
+const HARNESS: &str = r#"mod one;
+mod two;
+
+use std::io::{Read, Write};
+
+fn judge(test: &str, body: fn()) {
+    let key = std::env::var_os(verdict::ENV).and_then(|_| {
+        let mut text = String::new();
+        std::io::stdin().take(64).read_to_string(&mut text).ok()?;
+        verdict::Key::from_text(&text)
+    });
+    let ended = std::panic::catch_unwind(body);
+    let (kind, message) = match &ended {
+        Ok(()) => (verdict::Kind::Passed, String::new()),
+        Err(panic) => {
+            let text = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|t| t.to_string()))
+                .unwrap_or_default();
+            match text.starts_with("not yet implemented") {
+                true => (verdict::Kind::NotStarted, text),
+                false => (verdict::Kind::Failed, text),
+            }
+        }
+    };
+    // Straight to stderr: `eprintln!` would be captured by libtest.
+    if let Some(key) = key {
+        let record = verdict::Record::new(test, kind, &message).sign(&key);
+        let _ = writeln!(std::io::stderr(), "\n{record}");
+    }
+    if let Err(panic) = ended {
+        std::panic::resume_unwind(panic);
+    }
+}
+"#;
+
 /// A hand-out of a one-chapter course: two exercises, `one` and `two`,
 /// with their shipped stubs and hashes.
 fn fake_course(root: &Path) {
+    let verdict = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/verdict");
+    let verdict = std::path::absolute(verdict).unwrap();
+    let manifest = format!(
+        "[package]\nname = \"ch01-demo\"\nversion = \"0.1.0\"\nedition.workspace = true\n\n\
+         [lib]\ntest = false\ndoctest = false\n\n\
+         [dev-dependencies]\nverdict = {{ path = {:?} }}\n",
+        verdict.to_string_lossy()
+    );
+    let test = |exercise: &str, call: &str, value: u32| {
+        format!(
+            "#[test]\nfn is_{exercise}() {{\n    \
+             crate::judge(\"{exercise}::is_{exercise}\", || assert_eq!({call}(), {value}));\n}}\n"
+        )
+    };
+    let test_one = test("one", "ch01_demo::one::one", 1);
+    let test_two = test("two", "ch01_demo::two::two", 2);
     let files: &[(&str, &str)] = &[
         (
             "Cargo.toml",
             "[workspace]\nresolver = \"3\"\nmembers = [\"crates/*\"]\n\n\
              [workspace.package]\nedition = \"2024\"\n\n[profile.dev]\ndebug = false\n",
         ),
-        (
-            "crates/ch01-demo/Cargo.toml",
-            "[package]\nname = \"ch01-demo\"\nversion = \"0.1.0\"\nedition.workspace = true\n\n\
-             [lib]\ntest = false\ndoctest = false\n",
-        ),
+        ("crates/ch01-demo/Cargo.toml", &manifest),
         (
             "crates/ch01-demo/exercises.toml",
             "format = 1\ntitle = \"Demo\"\n\n\
@@ -37,18 +88,9 @@ fn fake_course(root: &Path) {
         ),
         ("crates/ch01-demo/src/one.rs", STUB_ONE),
         ("crates/ch01-demo/src/two.rs", STUB_TWO),
-        (
-            "crates/ch01-demo/tests/ch01/main.rs",
-            "mod one;\nmod two;\n",
-        ),
-        (
-            "crates/ch01-demo/tests/ch01/one.rs",
-            "#[test]\nfn is_one() {\n    assert_eq!(ch01_demo::one::one(), 1);\n}\n",
-        ),
-        (
-            "crates/ch01-demo/tests/ch01/two.rs",
-            "#[test]\nfn is_two() {\n    assert_eq!(ch01_demo::two::two(), 2);\n}\n",
-        ),
+        ("crates/ch01-demo/tests/ch01/main.rs", HARNESS),
+        ("crates/ch01-demo/tests/ch01/one.rs", &test_one),
+        ("crates/ch01-demo/tests/ch01/two.rs", &test_two),
     ];
     let mut index = String::new();
     for (path, text) in files {

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
-use crate::BLOCKED;
+use verdict::Kind;
+
+use crate::harness::fail;
 
 /// A background task that counts ticks of virtual time.
 ///
@@ -59,14 +61,18 @@ impl Ticker {
     #[track_caller]
     pub fn assert_ticked(&self, what: &str, expected: u64) {
         let ticks = self.ticks();
-        assert!(
-            ticks >= expected,
-            "while {what}, a ticker every {:?} ticked {ticks} times, expected at \
-             least {expected}: the code {BLOCKED}'s thread. Blocking calls belong \
-             in `tokio::task::spawn_blocking`; waiting belongs in \
-             `tokio::time::sleep(..).await`.",
-            self.period
-        );
+        if ticks < expected {
+            fail(
+                Kind::Blocked,
+                format!(
+                    "while {what}, a ticker every {:?} ticked {ticks} times, expected at \
+                     least {expected}: the code blocked the runtime's thread. Blocking calls \
+                     belong in `tokio::task::spawn_blocking`; waiting belongs in \
+                     `tokio::time::sleep(..).await`.",
+                    self.period
+                ),
+            );
+        }
     }
 }
 

@@ -7,13 +7,15 @@
 //! `#[tokio::test(start_paused = true)]` gives it: sleeps cost nothing and
 //! durations are exact.
 //!
-//! Two phrases in failure messages are part of the contract with
-//! `cargo xtask`, which reads them to classify a failure:
-//! [`TIMED_OUT`] (a future that never finished) and [`BLOCKED`] (code that
-//! blocked the runtime's thread).
+//! Every chapter test is written `#[support::test]` (with `#[tokio::test]`'s
+//! options): the [`harness`] runs it and reports its verdict to
+//! `cargo xtask`. A helper that diagnoses a failure (a deadline, blocking,
+//! busy polling) says so with [`fail`] and a [`Kind`], never with a phrase
+//! the runner would have to look for.
 
 mod blocking;
 mod gauge;
+pub mod harness;
 mod log;
 mod polls;
 mod task;
@@ -26,19 +28,14 @@ pub mod site;
 
 pub use blocking::Ticker;
 pub use gauge::{Gauge, GaugeGuard};
+pub use harness::fail;
 pub use log::EventLog;
 pub use polls::{CountPolls, count_polls};
+pub use support_macros::test;
 pub use task::join;
 pub use thread::on_thread;
-pub use time::{DEADLINE, assert_elapsed, finishes, timed};
-
-/// Appears in the message of every failure caused by a future that never
-/// finished.
-pub const TIMED_OUT: &str = "did not finish within";
-
-/// Appears in the message of every failure caused by blocking the runtime's
-/// thread (for example with `std::thread::sleep`).
-pub const BLOCKED: &str = "blocked the runtime";
+pub use time::{DEADLINE, assert_elapsed, fail_no_time_passed, finishes, timed};
+pub use verdict::Kind;
 
 /// Shorthand for a whole number of seconds.
 pub fn secs(n: u64) -> std::time::Duration {

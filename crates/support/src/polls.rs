@@ -6,6 +6,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll};
 
 use futures::Stream;
+use verdict::Kind;
+
+use crate::harness::fail;
 
 /// Wraps a stream and counts how often it is polled, failing the test once
 /// the count passes `budget`.
@@ -42,15 +45,19 @@ impl<S: Stream + Unpin> Stream for CountPolls<S> {
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
         let polls = self.polls.fetch_add(1, Ordering::SeqCst) + 1;
-        assert!(
-            polls <= self.budget,
-            "the stream was polled {polls} times, more than the {} a stream that \
+        if polls > self.budget {
+            fail(
+                Kind::BusyPolling,
+                format!(
+                    "the stream was polled {polls} times, more than the {} a stream that \
              waits on its timer needs: it is busy polling. Return `Poll::Pending` \
              only after polling a timer (such as a pinned `Sleep`) that returned \
              `Pending`, so its waker is registered; do not call `wake_by_ref` \
              yourself.",
-            self.budget
-        );
+                    self.budget
+                ),
+            );
+        }
         Pin::new(&mut self.stream).poll_next(cx)
     }
 }

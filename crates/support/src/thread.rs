@@ -3,7 +3,9 @@
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
-use crate::TIMED_OUT;
+use verdict::Kind;
+
+use crate::harness::fail;
 
 /// Runs `f` on a new thread and returns what it returned, failing the test
 /// if it has not finished after `limit` of real time.
@@ -40,8 +42,11 @@ where
             Err(panic) => std::panic::resume_unwind(panic),
             Ok(()) => unreachable!("the thread ended without sending its result"),
         },
-        Err(RecvTimeoutError::Timeout) => {
-            panic!("{what} {TIMED_OUT} {limit:?} of real time: it never completed.\n{hint}")
-        }
+        Err(RecvTimeoutError::Timeout) => fail(
+            Kind::TimedOut,
+            format!(
+                "{what} did not finish within {limit:?} of real time: it never completed.\n{hint}"
+            ),
+        ),
     }
 }

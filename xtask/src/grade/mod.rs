@@ -5,6 +5,7 @@
 mod assemble;
 mod bench;
 mod cache;
+mod html;
 mod input;
 mod model;
 mod pipeline;

@@ -8,7 +8,7 @@ use super::assemble::IgnoredFile;
 use super::scan::Flag;
 use crate::course::Chapter;
 use crate::manifest::Exercise;
-use crate::runner::{Build, Outcome, PackageRun, TestResult};
+use crate::runner::{Build, Kind, Outcome, PackageRun, TestResult};
 use crate::status::{Verdict, verdicts};
 
 pub const FORMAT: u32 = 1;
@@ -143,10 +143,7 @@ pub fn graded_chapter(chapter: &Chapter, run: &PackageRun) -> ChapterGrade {
 pub fn unrun_chapter(chapter: &Chapter, status: ChapterStatus, tests: &[String]) -> ChapterGrade {
     let results: Vec<TestResult> = tests
         .iter()
-        .map(|name| TestResult {
-            name: name.clone(),
-            outcome: Outcome::Crashed(String::new()),
-        })
+        .map(|name| TestResult::new(name, Outcome::new(Kind::Crashed, "")))
         .collect();
     let exercises = chapter
         .manifest
@@ -199,7 +196,7 @@ fn exercise_grade(verdict: &Verdict) -> ExerciseGrade {
         .iter()
         .map(|t| {
             let (outcome, message) = outcome_words(&t.outcome);
-            let passed = t.outcome == Outcome::Passed;
+            let passed = t.outcome.passed();
             TestGrade {
                 name: t.name.clone(),
                 outcome: outcome.to_string(),
@@ -211,7 +208,7 @@ fn exercise_grade(verdict: &Verdict) -> ExerciseGrade {
         .collect();
     ExerciseGrade {
         name: verdict.exercise.name.clone(),
-        status: verdict.status.label().to_string(),
+        status: verdict.status.as_str().to_string(),
         score: round(verdict.score()),
         max: f64::from(verdict.exercise.points),
         tests,
@@ -219,13 +216,9 @@ fn exercise_grade(verdict: &Verdict) -> ExerciseGrade {
 }
 
 fn outcome_words(outcome: &Outcome) -> (&'static str, &str) {
-    match outcome {
-        Outcome::Passed => ("passed", ""),
-        Outcome::Failed(m) => ("failed", m),
-        Outcome::NotStarted => ("not_started", "reached a `todo!()`"),
-        Outcome::TimedOut(m) => ("timed_out", m),
-        Outcome::Blocked(m) => ("blocked", m),
-        Outcome::Crashed(m) => ("crashed", m),
+    match outcome.kind {
+        Kind::NotStarted => (Kind::NotStarted.as_str(), "reached a `todo!()`"),
+        kind => (kind.as_str(), &outcome.message),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Every report format, each written from the same `Grades`: the terminal
-//! table, JSON, CSV, JUnit XML, Markdown, Gradescope and GitHub Classroom.
+//! table, JSON, CSV, JUnit XML, Markdown, HTML, Gradescope and GitHub
+//! Classroom.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -24,6 +25,7 @@ pub fn write_all(grades: &Grades, out: &Path) -> Result<()> {
     write("grades.csv", csv(grades))?;
     write("junit.xml", junit(grades))?;
     write("grades.md", markdown(grades))?;
+    write("grades.html", super::html::html(grades))?;
     for student in &grades.students {
         let name = file_safe(&student.id);
         write(

@@ -3,7 +3,7 @@ use futures::StreamExt;
 use pretty_assertions::assert_eq;
 use support::{EventLog, assert_elapsed, finishes, millis, secs, timed};
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn fibonacci_yields_exactly_count_numbers() {
     let (numbers, _) = timed(fibonacci(10, millis(100)).collect::<Vec<u64>>()).await;
     assert_eq!(
@@ -13,14 +13,14 @@ async fn fibonacci_yields_exactly_count_numbers() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn fibonacci_of_zero_is_empty() {
     let (numbers, took) = timed(fibonacci(0, secs(1)).collect::<Vec<u64>>()).await;
     assert_eq!(numbers, Vec::<u64>::new(), "a count of 0 yields nothing");
     assert_elapsed("fibonacci(0, ..)", took, secs(0));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn fibonacci_waits_the_delay_before_each_number() {
     let log = EventLog::new();
     let mut numbers = fibonacci(4, secs(1));
@@ -38,7 +38,7 @@ async fn fibonacci_waits_the_delay_before_each_number() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn fibonacci_reaches_the_ninetieth_number() {
     let (numbers, _) = timed(fibonacci(90, millis(1)).collect::<Vec<u64>>()).await;
     assert_eq!(numbers.len(), 90, "exactly `count` numbers");

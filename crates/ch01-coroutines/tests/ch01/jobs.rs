@@ -11,7 +11,7 @@ fn three_jobs() -> Vec<Job> {
     ]
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn work_waits_for_the_job_duration() {
     let (result, took) = timed(work(&Job::new("A", secs(2)))).await;
     assert_eq!(
@@ -21,7 +21,7 @@ async fn work_waits_for_the_job_duration() {
     assert_elapsed("work() on a 2 s job", took, secs(2));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn sequential_takes_the_sum_of_the_durations() {
     let (_, took) = timed(run_sequentially(&three_jobs())).await;
     assert_elapsed(
@@ -31,7 +31,7 @@ async fn sequential_takes_the_sum_of_the_durations() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn sequential_returns_results_in_input_order() {
     let (results, _) = timed(run_sequentially(&three_jobs())).await;
     assert_eq!(
@@ -41,7 +41,7 @@ async fn sequential_returns_results_in_input_order() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn concurrent_takes_as_long_as_the_longest_job() {
     let (_, took) = timed(run_concurrently(&three_jobs())).await;
     assert_elapsed(
@@ -51,7 +51,7 @@ async fn concurrent_takes_as_long_as_the_longest_job() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn concurrent_returns_results_in_input_order() {
     let (results, _) = timed(run_concurrently(&three_jobs())).await;
     assert_eq!(

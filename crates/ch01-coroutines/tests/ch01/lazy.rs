@@ -5,7 +5,7 @@ use ch01_coroutines::lazy::{count_later, defer};
 use pretty_assertions::assert_eq;
 use support::{EventLog, finishes, secs};
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn count_later_counts_only_when_awaited() {
     let counter = Arc::new(AtomicUsize::new(0));
     let later = count_later(Arc::clone(&counter));
@@ -27,7 +27,7 @@ async fn count_later_counts_only_when_awaited() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn futures_count_in_the_order_they_are_awaited() {
     let counter = Arc::new(AtomicUsize::new(0));
     let first_built = count_later(Arc::clone(&counter));
@@ -51,7 +51,7 @@ async fn futures_count_in_the_order_they_are_awaited() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn defer_calls_the_closure_only_when_awaited() {
     let log = EventLog::new();
     let closure_log = log.clone();

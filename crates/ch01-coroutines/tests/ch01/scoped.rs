@@ -37,7 +37,7 @@ fn at(events: &[(u64, &str)]) -> Vec<(std::time::Duration, String)> {
         .collect()
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn using_releases_after_a_successful_body() {
     let mut door = door();
     let (result, _) = timed(using(&mut door, async |door: &mut Door| {
@@ -58,7 +58,7 @@ async fn using_releases_after_a_successful_body() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn using_releases_when_the_body_fails() {
     let mut door = door();
     let (result, _) = timed(using(&mut door, async |door: &mut Door| {

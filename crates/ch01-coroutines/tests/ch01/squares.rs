@@ -2,14 +2,14 @@ use ch01_coroutines::squares::{squares_at_most, squares_at_once, squares_in_turn
 use pretty_assertions::assert_eq;
 use support::{assert_elapsed, secs, timed};
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn in_turn_squares_one_number_after_another() {
     let (squares, took) = timed(squares_in_turn(&[1, 2, 3, 4])).await;
     assert_eq!(squares, [1, 4, 9, 16], "one square per number, in order");
     assert_elapsed("squares_in_turn() of four numbers", took, secs(4));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn at_once_takes_one_second_for_any_count() {
     let numbers: Vec<u64> = (1..=10).collect();
     let (squares, took) = timed(squares_at_once(&numbers)).await;
@@ -25,7 +25,7 @@ async fn at_once_takes_one_second_for_any_count() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn at_most_runs_in_waves_of_the_limit() {
     let numbers: Vec<u64> = (1..=10).collect();
     let (squares, took) = timed(squares_at_most(&numbers, 3)).await;
@@ -41,7 +41,7 @@ async fn at_most_runs_in_waves_of_the_limit() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn at_most_one_is_one_after_another() {
     let (squares, took) = timed(squares_at_most(&[5, 6], 1)).await;
     assert_eq!(squares, [25, 36], "one square per number, in order");

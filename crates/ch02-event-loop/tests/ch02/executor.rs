@@ -110,7 +110,7 @@ impl Future for ThreadTimer {
     }
 }
 
-#[test]
+#[support::test]
 fn yield_once_wakes_itself_then_is_ready() {
     let mut fut = pin!(YieldOnce::new());
     let wakes = Arc::new(CountWakes::default());
@@ -136,7 +136,7 @@ fn yield_once_wakes_itself_then_is_ready() {
     );
 }
 
-#[test]
+#[support::test]
 fn block_on_returns_the_output_of_a_ready_future() {
     let answer = on_thread("block_on(async { 6 * 7 })", NEVER_WOKEN, LIMIT, || {
         block_on(async { 6 * 7 })
@@ -144,7 +144,7 @@ fn block_on_returns_the_output_of_a_ready_future() {
     assert_eq!(answer, 42, "block_on() returns what the future returned");
 }
 
-#[test]
+#[support::test]
 fn block_on_sleeps_until_a_timer_thread_wakes_it() {
     // Real time, a little: this timer is a thread that sleeps 20 ms, since a
     // tokio-free executor has no virtual clock. A spinning block_on polls
@@ -162,7 +162,7 @@ fn block_on_sleeps_until_a_timer_thread_wakes_it() {
     );
 }
 
-#[test]
+#[support::test]
 fn block_on_drives_yield_once() {
     let (fut, count) = polls(
         async {

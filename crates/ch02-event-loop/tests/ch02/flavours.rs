@@ -14,7 +14,7 @@ async fn whereabouts() -> (ThreadId, Option<String>, RuntimeFlavor) {
     )
 }
 
-#[test]
+#[support::test]
 fn current_thread_runs_the_task_on_the_callers_thread() {
     let caller = thread::current().id();
     let (ran_on, _, flavor) = spawn_and_wait(Flavor::CurrentThread, whereabouts());
@@ -30,7 +30,7 @@ fn current_thread_runs_the_task_on_the_callers_thread() {
     );
 }
 
-#[test]
+#[support::test]
 fn multi_thread_runs_the_task_on_a_named_worker() {
     let caller = thread::current().id();
     let (ran_on, name, flavor) = spawn_and_wait(Flavor::MultiThread { workers: 2 }, whereabouts());
@@ -52,7 +52,7 @@ fn multi_thread_runs_the_task_on_a_named_worker() {
     );
 }
 
-#[test]
+#[support::test]
 fn multi_thread_has_the_asked_number_of_workers() {
     let workers = spawn_and_wait(Flavor::MultiThread { workers: 3 }, async {
         Handle::current().metrics().num_workers()

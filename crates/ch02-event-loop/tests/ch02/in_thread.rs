@@ -20,7 +20,7 @@ fn join<T>(handle: JoinHandle<T>) -> T {
     })
 }
 
-#[test]
+#[support::test]
 fn the_caller_gets_the_result_through_join() {
     let handle = spawn_runtime_thread("loop-result", async {
         // Paused time: the three-second sleep costs nothing. Pausing needs a
@@ -39,7 +39,7 @@ fn the_caller_gets_the_result_through_join() {
     );
 }
 
-#[test]
+#[support::test]
 fn the_future_runs_on_the_new_named_thread() {
     let caller = thread::current().id();
     let handle = spawn_runtime_thread("loop-7", async {
@@ -59,7 +59,7 @@ fn the_future_runs_on_the_new_named_thread() {
     );
 }
 
-#[test]
+#[support::test]
 fn the_caller_is_not_blocked_while_the_future_runs() {
     // The future waits for a value that the caller sends only after
     // spawn_runtime_thread() has returned.

@@ -1,6 +1,6 @@
 //! Chapter 2 tests: one module per exercise, named like the exercise.
 //!
-//! Tests that build a runtime of their own are plain `#[test]`s; where they
+//! Tests that build a runtime of their own are `#[support::test]`s without `async`; where they
 //! need a clock they pause it inside that runtime. Tests that run inside a
 //! runtime use paused time, so sleeps are instant and exact.
 

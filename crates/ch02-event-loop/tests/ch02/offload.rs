@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use ch02_event_loop::offload::{Job, offload, offload_all};
 use pretty_assertions::assert_eq;
-use support::{BLOCKED, finishes};
+use support::{Kind, fail, finishes};
 
 use crate::common::panic_text;
 
@@ -16,7 +16,7 @@ use crate::common::panic_text;
 // blocking task runs, so it cannot serve as the clock here.)
 const LIMIT: Duration = Duration::from_secs(5);
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn offload_keeps_the_runtime_responsive() {
     let runtime_thread = thread::current().id();
     let (heartbeat, heard) = mpsc::channel::<u32>();
@@ -26,11 +26,15 @@ async fn offload_keeps_the_runtime_responsive() {
         for _ in 0..3 {
             match heard.recv_timeout(LIMIT) {
                 Ok(beat) => beats.push(beat),
-                Err(_) => panic!(
-                    "the blocking function waited {LIMIT:?} for a heartbeat from a task on \
-                     the runtime and heard none: running it {BLOCKED}'s thread, so no other \
-                     task could run. Hand it to `tokio::task::spawn_blocking` and await the \
-                     handle, instead of calling it inside the async fn."
+                Err(_) => fail(
+                    Kind::Blocked,
+                    format!(
+                        "the blocking function waited {LIMIT:?} for a heartbeat from a task \
+                         on the runtime and heard none: running it blocked the runtime's \
+                         thread, so no other task could run. Hand it to \
+                         `tokio::task::spawn_blocking` and await the handle, instead of \
+                         calling it inside the async fn."
+                    ),
                 ),
             }
         }
@@ -55,7 +59,7 @@ async fn offload_keeps_the_runtime_responsive() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn offload_passes_the_panic_on() {
     let outcome = tokio::spawn(offload(|| -> u32 { panic!("boom in the blocking pool") })).await;
     let panic = outcome
@@ -115,7 +119,7 @@ impl Meeting {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn offload_all_runs_the_jobs_side_by_side() {
     let meeting = Arc::new(Meeting {
         n: 3,

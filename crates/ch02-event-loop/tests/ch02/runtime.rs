@@ -35,13 +35,13 @@ async fn sleep_and_bind() {
         .expect("binding 127.0.0.1:0");
 }
 
-#[test]
+#[support::test]
 fn run_returns_the_output_of_the_future() {
     let answer = run(async { 6 * 7 });
     assert_eq!(answer, 42, "run() returns what the future returned");
 }
 
-#[test]
+#[support::test]
 fn run_builds_a_current_thread_runtime() {
     let flavor = run(async { Handle::current().runtime_flavor() });
     assert_eq!(
@@ -51,7 +51,7 @@ fn run_builds_a_current_thread_runtime() {
     );
 }
 
-#[test]
+#[support::test]
 fn run_enables_the_timer_and_io_drivers() {
     let took = with_driver_advice(|| {
         run(async {
@@ -67,7 +67,7 @@ fn run_enables_the_timer_and_io_drivers() {
     assert_eq!(took, 2, "a two-second sleep inside run() takes two seconds");
 }
 
-#[test]
+#[support::test]
 fn run_cancels_the_tasks_left_behind() {
     /// Sets its flag when dropped, that is when its task is cancelled.
     struct Guard(Arc<AtomicBool>);
@@ -94,7 +94,7 @@ fn run_cancels_the_tasks_left_behind() {
     );
 }
 
-#[test]
+#[support::test]
 fn run_multi_thread_starts_the_asked_number_of_workers() {
     let (flavor, workers) = run_multi_thread(3, async {
         let handle = Handle::current();
@@ -111,7 +111,7 @@ fn run_multi_thread_starts_the_asked_number_of_workers() {
     );
 }
 
-#[test]
+#[support::test]
 fn run_multi_thread_enables_the_timer_and_io_drivers() {
     let answer = with_driver_advice(|| {
         run_multi_thread(2, async {

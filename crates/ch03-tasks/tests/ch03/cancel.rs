@@ -26,7 +26,7 @@ fn at(events: &[(u64, &str)]) -> Vec<(Duration, String)> {
         .collect()
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cancelled_task_is_reported_cancelled() {
     let log = EventLog::new();
     let handle = tokio::spawn(work(&log, secs(10)));
@@ -45,7 +45,7 @@ async fn cancelled_task_is_reported_cancelled() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cleanup_has_run_when_cancel_returns() {
     let log = EventLog::new();
     let handle = tokio::spawn(work(&log, secs(10)));
@@ -70,7 +70,7 @@ async fn cleanup_has_run_when_cancel_returns() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn task_that_already_finished_is_reported_finished() {
     let log = EventLog::new();
     let handle = tokio::spawn(work(&log, secs(1)));
@@ -84,7 +84,7 @@ async fn task_that_already_finished_is_reported_finished() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn panicked_task_is_reported_panicked() {
     let handle = tokio::spawn(async {
         tokio::time::sleep(secs(1)).await;
@@ -100,7 +100,7 @@ async fn panicked_task_is_reported_panicked() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cancel_after_stops_a_long_task_at_the_deadline() {
     let log = EventLog::new();
     let (ending, took) = timed(cancel_after(secs(3), work(&log, secs(10)))).await;
@@ -120,7 +120,7 @@ async fn cancel_after_stops_a_long_task_at_the_deadline() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cancel_after_returns_as_soon_as_the_task_finishes() {
     let log = EventLog::new();
     let (ending, took) = timed(cancel_after(secs(5), work(&log, secs(2)))).await;

@@ -4,7 +4,7 @@ use support::{EventLog, Gauge, assert_elapsed, secs, timed};
 
 use crate::common::job;
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn all_succeed_before_the_timeout() {
     let (gauge, log) = (Gauge::new(), EventLog::new());
     let futures = vec![
@@ -25,7 +25,7 @@ async fn all_succeed_before_the_timeout() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn the_first_failure_ends_the_wait() {
     let (gauge, log) = (Gauge::new(), EventLog::new());
     let futures = vec![
@@ -53,7 +53,7 @@ async fn the_first_failure_ends_the_wait() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn the_timeout_ends_the_wait() {
     let (gauge, log) = (Gauge::new(), EventLog::new());
     let futures = vec![
@@ -74,7 +74,7 @@ async fn the_timeout_ends_the_wait() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn no_task_is_left_running() {
     let (gauge, log) = (Gauge::new(), EventLog::new());
     let futures = vec![

@@ -44,7 +44,7 @@ where
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn one_result_per_future_in_order() {
     let results = gather_guarded(vec![
         job("A", secs(3), Then::Succeed),
@@ -64,7 +64,7 @@ async fn one_result_per_future_in_order() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn all_run_at_once_and_a_failure_does_not_end_the_wait() {
     let futures = vec![
         job("A", secs(1), Then::Fail),
@@ -81,7 +81,7 @@ async fn all_run_at_once_and_a_failure_does_not_end_the_wait() {
     assert_eq!(results.len(), 3, "one result per future");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_panic_becomes_an_error_value() {
     let results = gather_guarded(vec![
         job("A", secs(1), Then::Succeed),
@@ -101,7 +101,7 @@ async fn a_panic_becomes_an_error_value() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_formatted_panic_message_is_kept() {
     let results = gather_guarded(vec![job("B", secs(1), Then::PanicWithString)]).await;
     assert_eq!(

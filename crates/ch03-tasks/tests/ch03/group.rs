@@ -5,7 +5,7 @@ use support::{EventLog, Gauge, assert_elapsed, secs, timed};
 // The members are the chapter's shared test jobs (see common.rs).
 use crate::common::job as member;
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn all_succeed_in_spawn_order() {
     let (gauge, log) = (Gauge::new(), EventLog::new());
     let members = vec![
@@ -26,7 +26,7 @@ async fn all_succeed_in_spawn_order() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn one_failure_cancels_the_siblings() {
     let (gauge, log) = (Gauge::new(), EventLog::new());
     let members = vec![
@@ -49,7 +49,7 @@ async fn one_failure_cancels_the_siblings() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn no_member_outlives_the_group() {
     let (gauge, log) = (Gauge::new(), EventLog::new());
     let members = vec![
@@ -74,7 +74,7 @@ async fn no_member_outlives_the_group() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn every_error_is_returned() {
     let (gauge, log) = (Gauge::new(), EventLog::new());
     let members = vec![

@@ -8,7 +8,7 @@ use ch03_tasks::promise::{PromiseError, promise};
 use pretty_assertions::assert_eq;
 use support::{assert_elapsed, secs, timed};
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn value_set_later_wakes_the_waiter() {
     let (setter, answer) = promise::<u32, String>();
     tokio::spawn(async move {
@@ -24,7 +24,7 @@ async fn value_set_later_wakes_the_waiter() {
     assert_elapsed("awaiting a promise set after 2 s", took, secs(2));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn error_set_later_reaches_the_waiter() {
     let (setter, answer) = promise::<u32, String>();
     tokio::spawn(async move {
@@ -39,7 +39,7 @@ async fn error_set_later_reaches_the_waiter() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn value_set_before_anyone_waits_is_kept() {
     let (setter, answer) = promise::<&str, String>();
     setter.set_result("early");
@@ -53,7 +53,7 @@ async fn value_set_before_anyone_waits_is_kept() {
     assert_elapsed("awaiting a promise that was already set", took, secs(0));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn dropped_setter_is_an_error_not_a_hang() {
     let (setter, answer) = promise::<u32, String>();
     tokio::spawn(async move {
@@ -73,7 +73,7 @@ async fn dropped_setter_is_an_error_not_a_hang() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn setting_after_the_waiter_left_is_harmless() {
     let (setter, answer) = promise::<u32, String>();
     drop(answer);

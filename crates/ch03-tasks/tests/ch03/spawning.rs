@@ -16,7 +16,7 @@ fn three_jobs() -> Vec<impl Future<Output = &'static str> + Send> {
     vec![job("A", secs(3)), job("B", secs(1)), job("C", secs(2))]
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn results_come_back_in_spawn_order() {
     let (names, _) = timed(spawn_all(three_jobs())).await;
     assert_eq!(
@@ -27,7 +27,7 @@ async fn results_come_back_in_spawn_order() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn tasks_run_at_the_same_time() {
     let (_, took) = timed(spawn_all(three_jobs())).await;
     assert_elapsed(
@@ -37,7 +37,7 @@ async fn tasks_run_at_the_same_time() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn every_future_runs_in_a_task_of_its_own() {
     let whoami = || async { tokio::task::try_id() };
     let (ids, _) = timed(spawn_all(vec![whoami(), whoami(), whoami()])).await;

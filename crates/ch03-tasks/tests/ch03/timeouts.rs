@@ -18,7 +18,7 @@ fn work(log: &EventLog, duration: Duration) -> impl Future<Output = &'static str
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn within_returns_as_soon_as_the_future_finishes() {
     let log = EventLog::new();
     let (result, took) = timed(within(secs(5), work(&log, secs(1)))).await;
@@ -34,7 +34,7 @@ async fn within_returns_as_soon_as_the_future_finishes() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn within_gives_up_at_the_limit() {
     let log = EventLog::new();
     let (result, took) = timed(within(secs(3), work(&log, secs(10)))).await;
@@ -50,7 +50,7 @@ async fn within_gives_up_at_the_limit() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn within_cancels_the_future_it_gave_up_on() {
     let log = EventLog::new();
     let (result, _) = timed(within(secs(3), work(&log, secs(10)))).await;
@@ -72,7 +72,7 @@ async fn within_cancels_the_future_it_gave_up_on() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn all_within_returns_every_output_in_order() {
     let log = EventLog::new();
     let steps = vec![work(&log, secs(1)), work(&log, secs(2))];
@@ -89,7 +89,7 @@ async fn all_within_returns_every_output_in_order() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn all_within_shares_one_budget_between_the_steps() {
     let log = EventLog::new();
     let steps = vec![

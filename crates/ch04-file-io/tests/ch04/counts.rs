@@ -96,7 +96,7 @@ fn expected_counts(text: &str) -> Counts {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn counts_lines_and_words_of_a_small_text() {
     let text = "你好 世界\nhello world\n\n  spaced   out  \nlast line";
     let counts = finishes(count(text.as_bytes()))
@@ -110,7 +110,7 @@ async fn counts_lines_and_words_of_a_small_text() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn empty_text_has_no_lines_and_no_words() {
     let counts = finishes(count(&b""[..]))
         .await
@@ -122,7 +122,7 @@ async fn empty_text_has_no_lines_and_no_words() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn words_split_between_reads_count_once() {
     let text = "春眠不觉晓 处处闻啼鸟\n夜来风雨声 花落知多少\n";
     let mut reader = ChunkedReader::new(text, 5);
@@ -143,7 +143,7 @@ async fn words_split_between_reads_count_once() {
     assert!(reader.is_done(), "count() must read the input to its end");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn streams_a_hundred_thousand_lines() {
     let text = big_text();
     let expected = expected_counts(&text);
@@ -160,7 +160,7 @@ async fn streams_a_hundred_thousand_lines() {
     assert!(reader.is_done(), "count() must read the input to its end");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn count_file_counts_a_generated_file() {
     let dir = temp_dir();
     let path = dir.path().join("big.txt");
@@ -178,7 +178,7 @@ async fn count_file_counts_a_generated_file() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn invalid_utf8_is_an_invalid_data_error() {
     match finishes(count(&b"fine\n\xff\xfe not fine\n"[..])).await {
         Err(error) => assert_eq!(

@@ -123,7 +123,7 @@ fn halfway(seen: &Mutex<Option<Halfway>>) -> Halfway {
         .expect("write_durably() never read the second half of the content")
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn creates_a_new_file() {
     let dir = temp_dir();
     let path = dir.path().join("new.json");
@@ -145,7 +145,7 @@ async fn creates_a_new_file() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn replaces_an_old_file_only_once_the_new_one_is_complete() {
     let dir = temp_dir();
     let path = old_settings(&dir).await;
@@ -185,7 +185,7 @@ async fn replaces_an_old_file_only_once_the_new_one_is_complete() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn failure_halfway_keeps_the_old_content() {
     let dir = temp_dir();
     let path = old_settings(&dir).await;
@@ -210,7 +210,7 @@ async fn failure_halfway_keeps_the_old_content() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn failure_halfway_leaves_no_temporary_file() {
     let dir = temp_dir();
     let path = old_settings(&dir).await;
@@ -223,7 +223,7 @@ async fn failure_halfway_leaves_no_temporary_file() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn failure_halfway_returns_the_error_unchanged() {
     let dir = temp_dir();
     let path = old_settings(&dir).await;

@@ -6,7 +6,7 @@ use std::task::{Context, Poll, ready};
 
 use ch04_file_io::many::{FileError, read_many, write_many};
 use pretty_assertions::assert_eq;
-use support::{TIMED_OUT, finishes, secs};
+use support::{Kind, fail, finishes, secs};
 use tempfile::TempDir;
 use tokio::io::{AsyncRead, ReadBuf};
 use tokio::sync::Barrier;
@@ -65,7 +65,7 @@ async fn write_test_files(dir: &TempDir, files: &[(&str, &str)]) {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn write_many_writes_every_file() {
     let dir = temp_dir();
     let files = vec![
@@ -93,7 +93,7 @@ async fn write_many_writes_every_file() {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn write_many_writes_all_files_at_the_same_time() {
     let dir = temp_dir();
     let contents = ["甲", "乙", "丙", "丁"];
@@ -105,12 +105,13 @@ async fn write_many_writes_all_files_at_the_same_time() {
     let written = tokio::time::timeout(secs(60), write_many(dir.path(), files))
         .await
         .unwrap_or_else(|_| {
-            panic!(
-                "write_many() {TIMED_OUT} 60 s of virtual time. Each source here gives \
+            fail(
+                Kind::TimedOut,
+                "write_many() did not finish within 60 s of virtual time. Each source here gives \
                  its bytes only once all four have been asked for data, so the files \
                  must be written at the same time: a loop that finishes one file before \
                  starting the next waits forever on the first. Build one future per \
-                 file and await them together (`futures::future::try_join_all`)."
+                 file and await them together (`futures::future::try_join_all`).",
             )
         });
     written.expect("write_many() failed");
@@ -122,7 +123,7 @@ async fn write_many_writes_all_files_at_the_same_time() {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn read_many_returns_contents_in_the_order_of_the_names() {
     let dir = temp_dir();
     write_test_files(
@@ -140,7 +141,7 @@ async fn read_many_returns_contents_in_the_order_of_the_names() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn missing_file_is_not_found_with_its_full_path() {
     let dir = temp_dir();
     write_test_files(&dir, &[("a.txt", "张三"), ("c.txt", "王五")]).await;
@@ -161,7 +162,7 @@ async fn missing_file_is_not_found_with_its_full_path() {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn other_errors_are_io_errors_with_their_path() {
     let dir = temp_dir();
     write_test_files(&dir, &[("a.txt", "张三")]).await;
@@ -191,7 +192,7 @@ async fn other_errors_are_io_errors_with_their_path() {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn write_errors_name_the_file_being_written() {
     let dir = temp_dir();
     let nowhere = dir.path().join("no-such-directory");

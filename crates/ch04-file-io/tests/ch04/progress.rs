@@ -96,7 +96,7 @@ fn check_reports(reports: &[Progress], len: u64, last_missing: &str) {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn copies_every_byte() {
     let dir = temp_dir();
     let (from, bytes) = source_file(&dir, 300_007).await;
@@ -123,7 +123,7 @@ async fn copies_every_byte() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn reports_running_totals_up_to_the_exact_size() {
     let dir = temp_dir();
     let (from, _) = source_file(&dir, 1_000_003).await;
@@ -137,7 +137,7 @@ async fn reports_running_totals_up_to_the_exact_size() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn no_report_is_lost_when_the_receiver_is_slow() {
     let dir = temp_dir();
     let (from, _) = source_file(&dir, 1_000_003).await;
@@ -154,7 +154,7 @@ async fn no_report_is_lost_when_the_receiver_is_slow() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_dropped_receiver_does_not_stop_the_copy() {
     let dir = temp_dir();
     let (from, bytes) = source_file(&dir, 200_000).await;
@@ -179,7 +179,7 @@ async fn a_dropped_receiver_does_not_stop_the_copy() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn missing_source_is_an_error_and_creates_no_target() {
     let dir = temp_dir();
     let from = dir.path().join("nothing.bin");
@@ -198,7 +198,7 @@ async fn missing_source_is_an_error_and_creates_no_target() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn empty_source_gives_an_empty_target() {
     let dir = temp_dir();
     let (from, _) = source_file(&dir, 0).await;

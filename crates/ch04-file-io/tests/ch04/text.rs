@@ -8,7 +8,7 @@ use crate::common::temp_dir;
 
 const POEM: &str = "床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n";
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn write_then_read_keeps_chinese_text() {
     let dir = temp_dir();
     let path = dir.path().join("静夜思.txt");
@@ -29,7 +29,7 @@ async fn write_then_read_keeps_chinese_text() {
     assert_eq!(text, POEM, "read_text() returns the file's text unchanged");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn write_replaces_a_longer_old_content() {
     let dir = temp_dir();
     let path = dir.path().join("note.txt");
@@ -51,7 +51,7 @@ async fn write_replaces_a_longer_old_content() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn invalid_utf8_is_an_invalid_data_error() {
     let dir = temp_dir();
     let path = dir.path().join("broken.txt");
@@ -82,7 +82,7 @@ async fn invalid_utf8_is_an_invalid_data_error() {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn missing_file_is_a_not_found_error() {
     let dir = temp_dir();
     let path = dir.path().join("nowhere.txt");
@@ -106,7 +106,7 @@ async fn missing_file_is_a_not_found_error() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn read_lines_strips_line_endings_and_keeps_empty_lines() {
     let dir = temp_dir();
     let path = dir.path().join("lines.txt");
@@ -124,7 +124,7 @@ async fn read_lines_strips_line_endings_and_keeps_empty_lines() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn read_lines_adds_no_line_after_the_final_newline() {
     let dir = temp_dir();
     let path = dir.path().join("poem.txt");

@@ -14,7 +14,7 @@ fn three_users() -> Vec<User> {
     ]
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn save_then_load_returns_the_same_users() {
     let dir = temp_dir();
     let path = dir.path().join("users.json");
@@ -31,7 +31,7 @@ async fn save_then_load_returns_the_same_users() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn saved_file_is_a_json_array_of_users() {
     let dir = temp_dir();
     let path = dir.path().join("users.json");
@@ -59,7 +59,7 @@ async fn saved_file_is_a_json_array_of_users() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn saving_replaces_a_longer_old_list() {
     let dir = temp_dir();
     let path = dir.path().join("users.json");
@@ -79,7 +79,7 @@ async fn saving_replaces_a_longer_old_list() {
     assert_eq!(users, one, "the file holds the last list saved, only");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn loads_a_file_written_by_hand() {
     let dir = temp_dir();
     let path = dir.path().join("hand.json");
@@ -107,7 +107,7 @@ async fn loads_a_file_written_by_hand() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn bad_json_is_a_json_error_with_the_path() {
     let dir = temp_dir();
     let path = dir.path().join("broken.json");
@@ -127,7 +127,7 @@ async fn bad_json_is_a_json_error_with_the_path() {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn missing_file_is_an_io_error_with_the_path() {
     let dir = temp_dir();
     let path = dir.path().join("nobody.json");

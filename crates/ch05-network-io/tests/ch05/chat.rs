@@ -83,7 +83,7 @@ impl Member {
     }
 }
 
-#[tokio::test]
+#[support::test]
 async fn a_message_reaches_every_other_client() {
     let server = started(start()).await;
     let mut alice = Member::join(server.addr(), "alice").await;
@@ -122,7 +122,7 @@ async fn a_message_reaches_every_other_client() {
     within("shutdown()", server.shutdown()).await;
 }
 
-#[tokio::test]
+#[support::test]
 async fn a_silent_client_still_receives() {
     let server = started(start()).await;
     let mut listener = Member::join(server.addr(), "listener").await;
@@ -151,7 +151,7 @@ async fn a_silent_client_still_receives() {
 // Several worker threads, so that a server which welcomes a client before
 // it is subscribed has a real race to lose (it may still win it, now and
 // then; a correct server never fails).
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[support::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_hears_everything_said_after_its_welcome() {
     let server = started(start()).await;
     let mut alice = Member::join(server.addr(), "alice").await;
@@ -178,7 +178,7 @@ async fn a_client_hears_everything_said_after_its_welcome() {
     within("shutdown()", server.shutdown()).await;
 }
 
-#[tokio::test]
+#[support::test]
 async fn keeps_each_senders_order() {
     let server = started(start()).await;
     let mut alice = Member::join(server.addr(), "alice").await;
@@ -215,7 +215,7 @@ async fn keeps_each_senders_order() {
     within("shutdown()", server.shutdown()).await;
 }
 
-#[tokio::test]
+#[support::test]
 async fn a_client_that_leaves_is_removed() {
     let server = started(start()).await;
     let mut alice = Member::join(server.addr(), "alice").await;
@@ -247,7 +247,7 @@ async fn a_client_that_leaves_is_removed() {
     within("shutdown()", server.shutdown()).await;
 }
 
-#[tokio::test]
+#[support::test]
 async fn a_slow_client_does_not_stall_the_others() {
     let server = started(start()).await;
     // The slow client has a tiny receive buffer and stops reading after its

@@ -27,7 +27,7 @@ fn body(result: &Result<Response, FetchError>) -> String {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn fetches_concurrently_in_input_order() {
     let servers = [
         answering_after(secs(3), "slowest").await,
@@ -49,7 +49,7 @@ async fn fetches_concurrently_in_input_order() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn times_out_each_request_on_its_own() {
     let fast = answering_after(secs(1), "fast").await;
     let slow = answering_after(secs(30), "slow").await;
@@ -74,7 +74,7 @@ async fn times_out_each_request_on_its_own() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn failures_are_values() {
     let good = answering_after(secs(1), "fine").await;
     let urls = [

@@ -13,7 +13,7 @@ async fn fetch(url: &str, waiting: &str) -> Result<Response, FetchError> {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn sends_a_get_request_with_a_host_header() {
     let server = Fixture::start(vec![
         Step::ReadHead,
@@ -52,7 +52,7 @@ async fn sends_a_get_request_with_a_host_header() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn reads_the_body_by_content_length() {
     let server = Fixture::start(vec![
         Step::ReadHead,
@@ -92,7 +92,7 @@ async fn reads_the_body_by_content_length() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn reads_to_the_end_without_a_length() {
     let server = Fixture::start(vec![
         Step::ReadHead,
@@ -117,7 +117,7 @@ async fn reads_to_the_end_without_a_length() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn keeps_a_binary_body_as_bytes() {
     let body: &[u8] = &[0xff, 0xfe, 0x00, b'\r', b'\n', b'\r', b'\n', 0x80, b'x'];
     let mut head =
@@ -144,7 +144,7 @@ async fn keeps_a_binary_body_as_bytes() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_404_is_a_response_not_an_error() {
     let server = Fixture::start(vec![
         Step::ReadHead,
@@ -164,7 +164,7 @@ async fn a_404_is_a_response_not_an_error() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn rejects_a_garbage_answer() {
     let server = Fixture::start(vec![Step::ReadHead, write("SSH-2.0-OpenSSH\r\n\r\n")]).await;
     let result = fetch(&server.url("/"), "the server closed the connection").await;
@@ -174,7 +174,7 @@ async fn rejects_a_garbage_answer() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn failures_are_errors_not_panics() {
     let https = finishes(get("https://example.com/")).await;
     assert!(

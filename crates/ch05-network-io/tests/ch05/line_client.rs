@@ -11,7 +11,7 @@ use crate::fixture::{Fixture, PATIENCE, Step, within, write};
 // algorithm), and a paused clock would jump over that wait to the next
 // timeout. Every wait is bounded by `PATIENCE` (one second).
 
-#[tokio::test]
+#[support::test]
 async fn sends_each_line_with_a_newline() {
     let server = Fixture::start(vec![Step::ReadLine, Step::ReadLine]).await;
     let mut client = within("connect()", LineClient::connect(server.addr))
@@ -32,7 +32,7 @@ async fn sends_each_line_with_a_newline() {
     );
 }
 
-#[tokio::test]
+#[support::test]
 async fn recv_joins_a_reply_sent_in_pieces() {
     let server = Fixture::start(vec![
         Step::ReadLine,
@@ -56,7 +56,7 @@ async fn recv_joins_a_reply_sent_in_pieces() {
     );
 }
 
-#[tokio::test]
+#[support::test]
 async fn keeps_replies_that_arrive_together() {
     let server = Fixture::start(vec![
         Step::ReadLine,
@@ -89,7 +89,7 @@ async fn keeps_replies_that_arrive_together() {
     );
 }
 
-#[tokio::test]
+#[support::test]
 async fn recv_returns_none_when_the_server_closes() {
     let server = Fixture::start(vec![Step::ReadLine, write("bye\n")]).await;
     let mut client = within("connect()", LineClient::connect(server.addr))
@@ -111,7 +111,7 @@ async fn recv_returns_none_when_the_server_closes() {
     );
 }
 
-#[tokio::test]
+#[support::test]
 async fn request_fails_when_the_server_hangs_up() {
     let server = Fixture::start(vec![Step::ReadLine]).await;
     let mut client = within("connect()", LineClient::connect(server.addr))
@@ -131,7 +131,7 @@ async fn request_fails_when_the_server_hangs_up() {
     }
 }
 
-#[tokio::test]
+#[support::test]
 async fn send_lines_collects_every_reply_in_order() {
     let server = Fixture::start(vec![
         Step::ReadLine,

@@ -60,7 +60,7 @@ impl Raw {
     }
 }
 
-#[tokio::test]
+#[support::test]
 async fn echoes_each_line() {
     let server = started(start()).await;
     let mut client = Raw::connect(server.addr()).await;
@@ -79,7 +79,7 @@ async fn echoes_each_line() {
     within("shutdown()", server.shutdown()).await;
 }
 
-#[tokio::test]
+#[support::test]
 async fn frames_a_line_split_over_several_writes() {
     let server = started(start()).await;
     let mut client = Raw::connect(server.addr()).await;
@@ -102,7 +102,7 @@ async fn frames_a_line_split_over_several_writes() {
     within("shutdown()", server.shutdown()).await;
 }
 
-#[tokio::test]
+#[support::test]
 async fn answers_lines_packed_into_one_write() {
     let server = started(start()).await;
     let mut client = Raw::connect(server.addr()).await;
@@ -120,7 +120,7 @@ async fn answers_lines_packed_into_one_write() {
     within("shutdown()", server.shutdown()).await;
 }
 
-#[tokio::test]
+#[support::test]
 async fn tells_the_time() {
     let server = started(start()).await;
     let mut client = Raw::connect(server.addr()).await;
@@ -141,7 +141,7 @@ async fn tells_the_time() {
     within("shutdown()", server.shutdown()).await;
 }
 
-#[tokio::test]
+#[support::test]
 async fn says_bye_with_a_newline_and_closes() {
     let server = started(start()).await;
     let mut client = Raw::connect(server.addr()).await;
@@ -162,7 +162,7 @@ async fn says_bye_with_a_newline_and_closes() {
     within("shutdown()", server.shutdown()).await;
 }
 
-#[tokio::test]
+#[support::test]
 async fn idle_client_does_not_delay_others() {
     let server = started(start()).await;
     // The first client connects and sends half a line, then goes quiet.
@@ -191,7 +191,7 @@ async fn idle_client_does_not_delay_others() {
     within("shutdown()", server.shutdown()).await;
 }
 
-#[tokio::test]
+#[support::test]
 async fn shutdown_closes_connections_and_stops_listening() {
     let server = started(start()).await;
     let addr = server.addr();

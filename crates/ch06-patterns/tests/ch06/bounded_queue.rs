@@ -11,7 +11,7 @@ fn at(events: &[(u64, &str)]) -> Vec<(std::time::Duration, String)> {
         .collect()
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn push_and_pop_keep_fifo_order() {
     let queue = BoundedQueue::new(3);
     for i in 0..3 {
@@ -26,7 +26,7 @@ async fn push_and_pop_keep_fifo_order() {
     assert!(queue.is_empty(), "every item was popped");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn push_waits_while_the_queue_is_full() {
     let queue = Arc::new(BoundedQueue::new(2));
     let log = EventLog::new();
@@ -67,7 +67,7 @@ async fn push_waits_while_the_queue_is_full() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn pop_waits_while_the_queue_is_empty() {
     let queue = Arc::new(BoundedQueue::new(4));
     let producer = {
@@ -90,7 +90,7 @@ async fn pop_waits_while_the_queue_is_empty() {
     join(producer).await;
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_cancelled_push_loses_no_slot() {
     let queue = BoundedQueue::new(1);
     finishes(queue.push(1)).await;

@@ -5,7 +5,7 @@ use pretty_assertions::assert_eq;
 use support::{EventLog, assert_elapsed, finishes, join, millis, secs, timed};
 use tokio::sync::mpsc;
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn join_with_no_work_returns_at_once() {
     let tracker = Tracker::new();
     let (_, took) = timed(tracker.join()).await;
@@ -17,7 +17,7 @@ async fn join_with_no_work_returns_at_once() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn join_waits_until_every_ticket_is_dropped() {
     let tracker = Tracker::new();
     for seconds in [2, 3, 1] {
@@ -37,7 +37,7 @@ async fn join_waits_until_every_ticket_is_dropped() {
     assert_eq!(tracker.unfinished(), 0, "every ticket was dropped");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn join_waits_for_processing_not_for_an_empty_queue() {
     let tracker = Arc::new(Tracker::new());
     let (tx, mut rx) = mpsc::channel(8);
@@ -68,7 +68,7 @@ async fn join_waits_for_processing_not_for_an_empty_queue() {
     join(consumer).await;
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn join_counts_work_added_while_it_waits() {
     let tracker = Arc::new(Tracker::new());
     let first = tracker.add();
@@ -92,7 +92,7 @@ async fn join_counts_work_added_while_it_waits() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn every_joiner_wakes() {
     let tracker = Arc::new(Tracker::new());
     let ticket = tracker.add();
@@ -123,7 +123,7 @@ async fn every_joiner_wakes() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_ticket_counts_as_done_on_every_path() {
     let tracker = Tracker::new();
     let failing = tracker.add();

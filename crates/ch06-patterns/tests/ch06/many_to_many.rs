@@ -19,7 +19,7 @@ fn every_id_once(producers: usize, per_producer: usize) -> BTreeMap<(usize, usiz
         .collect()
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn every_item_is_processed_exactly_once() {
     let (processed, _) = timed(run(3, 10, secs(0), 4, |_, _| async {
         tokio::time::sleep(secs(1)).await;
@@ -33,7 +33,7 @@ async fn every_item_is_processed_exactly_once() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn consumers_work_at_the_same_time() {
     let gauge = Gauge::new();
     let work_gauge = gauge.clone();
@@ -64,7 +64,7 @@ async fn consumers_work_at_the_same_time() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn consumers_wait_when_the_queue_runs_dry() {
     // Producers slower than consumers: the queue is empty most of the time.
     let (processed, took) = timed(run(2, 5, secs(1), 3, |_, _| async {})).await;
@@ -82,7 +82,7 @@ async fn consumers_wait_when_the_queue_runs_dry() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn run_returns_when_the_last_item_is_done() {
     let (processed, took) = timed(run(1, 3, secs(0), 1, |_, item: Item| async move {
         tokio::time::sleep(secs(item.seq as u64 + 1)).await;

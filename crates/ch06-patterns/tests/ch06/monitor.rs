@@ -32,7 +32,7 @@ fn report(tick: u64, produced: u64, consumed: u64) -> Report {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn reports_every_period_on_the_dot() {
     let counters = Arc::new(Counters::default());
     let tasks = activity(&counters);
@@ -75,7 +75,7 @@ async fn reports_every_period_on_the_dot() {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn stops_in_the_middle_of_a_period() {
     let counters = Counters::default();
     let log = EventLog::new();
@@ -99,7 +99,7 @@ async fn stops_in_the_middle_of_a_period() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_quiet_system_still_reports() {
     let counters = Counters::default();
     counters.produced.store(7, Ordering::SeqCst);

@@ -38,7 +38,7 @@ fn counting(seen: &Arc<AtomicU64>) -> Stage {
     })
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn items_go_through_every_stage_in_order() {
     let stages = vec![slow(|x| x + 1), slow(|x| x * 10), slow(|x| x - 3)];
     let (outputs, _) = timed(run_pipeline(vec![1, 2, 3, 4], stages)).await;
@@ -50,7 +50,7 @@ async fn items_go_through_every_stage_in_order() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn stages_work_at_the_same_time() {
     let stages = vec![slow(|x| x), slow(|x| x), slow(|x| x)];
     let (outputs, took) = timed(run_pipeline((0..5).collect(), stages)).await;
@@ -67,7 +67,7 @@ async fn stages_work_at_the_same_time() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn an_empty_pipeline_passes_inputs_through() {
     let (outputs, took) = timed(run_pipeline(vec![5, 6], Vec::new())).await;
     assert_eq!(
@@ -78,7 +78,7 @@ async fn an_empty_pipeline_passes_inputs_through() {
     assert_elapsed("a pipeline with no stages", took, secs(0));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_failing_middle_stage_stops_everything_without_deadlock() {
     let seen_before = Arc::new(AtomicU64::new(0));
     let seen_after = Arc::new(AtomicU64::new(0));
@@ -113,7 +113,7 @@ async fn a_failing_middle_stage_stops_everything_without_deadlock() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_failing_first_stage_ends_the_ones_after_it() {
     let seen_after = Arc::new(AtomicU64::new(0));
     let stages = vec![failing_on(0), counting(&seen_after), counting(&seen_after)];
@@ -136,7 +136,7 @@ async fn a_failing_first_stage_ends_the_ones_after_it() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_failing_last_stage_stops_the_ones_before_it() {
     let seen_before = Arc::new(AtomicU64::new(0));
     let stages = vec![

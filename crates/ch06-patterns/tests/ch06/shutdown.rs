@@ -7,7 +7,7 @@ fn sorted(mut items: Vec<u64>) -> Vec<u64> {
     items
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn stop_drains_the_queue_and_loses_nothing() {
     let stop = tokio::time::sleep(millis(4500));
     let (report, took) = timed(run_until(stop, secs(1), 1, |_| async {
@@ -32,7 +32,7 @@ async fn stop_drains_the_queue_and_loses_nothing() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn production_stops_as_soon_as_stop_fires() {
     let stop = tokio::time::sleep(millis(2500));
     let (report, took) = timed(run_until(stop, secs(1), 2, |_| async {})).await;
@@ -54,7 +54,7 @@ async fn production_stops_as_soon_as_stop_fires() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn several_consumers_drain_together() {
     let stop = tokio::time::sleep(millis(450));
     let (report, took) = timed(run_until(stop, millis(100), 3, |_| async {
@@ -78,7 +78,7 @@ async fn several_consumers_drain_together() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_stop_while_the_queue_is_full_still_drains() {
     // Work so slow that the queue (CAPACITY 8) fills up and the producer
     // is waiting for room when the stop comes.

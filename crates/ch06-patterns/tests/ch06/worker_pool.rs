@@ -21,7 +21,7 @@ async fn work(job: Job) -> String {
     format!("job {} done", job.id)
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn results_are_matched_to_their_jobs() {
     // The first job is the slowest: results finish in another order.
     let (results, _) = timed(run_pool(jobs(&[3, 1, 2, 1]), 4, work)).await;
@@ -35,7 +35,7 @@ async fn results_are_matched_to_their_jobs() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn at_most_n_jobs_run_at_once() {
     let gauge = Gauge::new();
     let work_gauge = gauge.clone();
@@ -56,7 +56,7 @@ async fn at_most_n_jobs_run_at_once() {
     assert_elapsed("ten 1 s jobs on three workers", took, secs(4));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_free_worker_takes_the_next_job() {
     // Worker A gets the 4 s job; worker B should do the other four in turn.
     let (results, took) = timed(run_pool(jobs(&[4, 1, 1, 1, 1]), 2, work)).await;
@@ -69,7 +69,7 @@ async fn a_free_worker_takes_the_next_job() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn one_worker_runs_jobs_in_turn() {
     let (results, took) = timed(run_pool(jobs(&[1, 2]), 1, work)).await;
     assert_eq!(results.len(), 2, "one result per job");

@@ -29,7 +29,7 @@ fn file(log: &EventLog) -> File {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn close_releases_before_returning() {
     let log = EventLog::new();
     let mut closing = Closing::new(file(&log));
@@ -47,7 +47,7 @@ async fn close_releases_before_returning() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn close_then_drop_releases_only_once() {
     let log = EventLog::new();
     timed(Closing::new(file(&log)).close()).await;
@@ -59,7 +59,7 @@ async fn close_then_drop_releases_only_once() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn close_falls_back_to_drop_inside_a_runtime() {
     let log = EventLog::new();
     let mut closing = Closing::new(file(&log));
@@ -88,7 +88,7 @@ impl Resource for Counted {
     }
 }
 
-#[test]
+#[support::test]
 fn close_falls_back_to_drop_outside_a_runtime() {
     let released = Arc::new(AtomicUsize::new(0));
     let closing = Closing::new(Counted(Arc::clone(&released)));

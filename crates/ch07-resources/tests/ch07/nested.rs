@@ -38,7 +38,7 @@ fn opener(log: &EventLog, broken: &'static str) -> impl AsyncFnMut(&str) -> Resu
 
 const NAMES: [&str; 3] = ["db", "cache", "queue"];
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn nested_opens_in_order_and_releases_in_reverse() {
     let log = EventLog::new();
     let (result, _) = timed(nested(
@@ -71,7 +71,7 @@ async fn nested_opens_in_order_and_releases_in_reverse() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn nested_releases_everything_when_the_body_fails() {
     let log = EventLog::new();
     let (result, _) = timed(nested(
@@ -99,7 +99,7 @@ async fn nested_releases_everything_when_the_body_fails() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn nested_releases_what_was_opened_when_an_open_fails() {
     let log = EventLog::new();
     let body_log = log.clone();

@@ -33,7 +33,7 @@ fn pool(max_size: usize) -> (Arc<Pool<Fake>>, Gauge) {
     (Arc::new(Pool::new(fake, max_size)), live)
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn pool_reuses_a_returned_connection() {
     let (pool, live) = pool(2);
     let (first, took) = timed(pool.get()).await;
@@ -53,7 +53,7 @@ async fn pool_reuses_a_returned_connection() {
     assert_elapsed("get() with an idle connection in the pool", took, secs(0));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn pool_never_opens_more_than_max_when_50_callers_race() {
     let (pool, live) = pool(3);
     let work = async {
@@ -93,7 +93,7 @@ async fn pool_never_opens_more_than_max_when_50_callers_race() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn pool_serves_a_waiter_the_moment_a_connection_returns() {
     let (pool, live) = pool(1);
     let held = finishes(pool.get()).await;
@@ -112,7 +112,7 @@ async fn pool_serves_a_waiter_the_moment_a_connection_returns() {
     drop(waiter);
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn pool_forgets_a_caller_that_gave_up_waiting() {
     let (pool, live) = pool(1);
     let held = finishes(pool.get()).await;

@@ -26,7 +26,7 @@ async fn open(log: &EventLog) -> Result<Conn, String> {
     Ok(Conn { log: log.clone() })
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn scope_releases_after_the_body_succeeds() {
     let log = EventLog::new();
     let (result, took) = timed(scope(open(&log), async |conn: &mut Conn| {
@@ -48,7 +48,7 @@ async fn scope_releases_after_the_body_succeeds() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn scope_releases_when_the_body_fails() {
     let log = EventLog::new();
     let (result, _) = timed(scope(open(&log), async |conn: &mut Conn| {
@@ -68,7 +68,7 @@ async fn scope_releases_when_the_body_fails() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn scope_returns_a_failed_acquire_without_running_the_body() {
     let log = EventLog::new();
     let body_log = log.clone();
@@ -91,7 +91,7 @@ async fn scope_returns_a_failed_acquire_without_running_the_body() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn scope_releases_before_a_panic_reaches_the_caller() {
     let log = EventLog::new();
     let running = scope(open(&log), async |_conn: &mut Conn| {
@@ -120,7 +120,7 @@ async fn scope_releases_before_a_panic_reaches_the_caller() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn scope_releases_when_dropped_midway() {
     let log = EventLog::new();
     let running = scope(open(&log), async |conn: &mut Conn| {

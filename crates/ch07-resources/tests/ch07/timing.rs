@@ -18,7 +18,7 @@ fn record(name: &str, took: u64, outcome: Outcome) -> Vec<Record> {
 const CLOCK: &str =
     "measure with `tokio::time::Instant`, which follows the runtime's (virtual) clock";
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn timing_records_a_success_and_its_duration() {
     let recorder = Recorder::new();
     let (result, took) = timed(timed_scope(&recorder, "load", async {
@@ -35,7 +35,7 @@ async fn timing_records_a_success_and_its_duration() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn timing_records_a_failure_and_returns_it() {
     let recorder = Recorder::new();
     let (result, _) = timed(timed_scope(&recorder, "save", async {
@@ -55,7 +55,7 @@ async fn timing_records_a_failure_and_returns_it() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn timing_records_a_panic_and_lets_it_through() {
     let recorder = Recorder::new();
     let scope = timed_scope(&recorder, "parse", async {
@@ -79,7 +79,7 @@ async fn timing_records_a_panic_and_lets_it_through() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn timing_records_a_cancelled_body() {
     let recorder = Recorder::new();
     let scope = timed_scope(&recorder, "slow", async {

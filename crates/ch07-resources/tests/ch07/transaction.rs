@@ -52,7 +52,7 @@ async fn fail(db: &mut FakeDb) -> Result<u32, DbError> {
     Err(DbError("constraint violated".into()))
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn transaction_commits_when_the_body_succeeds() {
     let mut db = FakeDb::default();
     let (result, took) = timed(transaction(&mut db, succeed)).await;
@@ -65,7 +65,7 @@ async fn transaction_commits_when_the_body_succeeds() {
     assert_elapsed("begin, body and commit (1 s each call)", took, secs(2));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn transaction_rolls_back_when_the_body_fails() {
     let mut db = FakeDb::default();
     let (result, _) = timed(transaction(&mut db, fail)).await;
@@ -81,7 +81,7 @@ async fn transaction_rolls_back_when_the_body_fails() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn transaction_reports_a_failed_commit() {
     let mut db = FakeDb::failing("commit");
     let (result, _) = timed(transaction(&mut db, succeed)).await;
@@ -97,7 +97,7 @@ async fn transaction_reports_a_failed_commit() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn transaction_keeps_the_body_error_when_the_rollback_fails() {
     let mut db = FakeDb::failing("rollback");
     let (result, _) = timed(transaction(&mut db, fail)).await;
@@ -113,7 +113,7 @@ async fn transaction_keeps_the_body_error_when_the_rollback_fails() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn transaction_runs_nothing_when_begin_fails() {
     let mut db = FakeDb::failing("begin");
     let (result, _) = timed(transaction(&mut db, succeed)).await;

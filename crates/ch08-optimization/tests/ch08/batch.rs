@@ -43,7 +43,7 @@ impl Backend for Db {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn batch_sends_one_window_of_calls_as_one_batch() {
     let db = Db::new();
     let batcher = Batcher::new(db.clone(), millis(10), 100);
@@ -75,7 +75,7 @@ async fn batch_sends_one_window_of_calls_as_one_batch() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn batch_closes_each_window_on_time() {
     let db = Db::new();
     let batcher = Batcher::new(db.clone(), millis(10), 100);
@@ -102,7 +102,7 @@ async fn batch_closes_each_window_on_time() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn batch_sends_a_full_batch_at_once() {
     let db = Db::new();
     let batcher = Batcher::new(db.clone(), millis(10), 4);

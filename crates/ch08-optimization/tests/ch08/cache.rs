@@ -27,7 +27,7 @@ impl Loader for Api {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cache_answers_a_hit_without_the_loader() {
     let api = Api::default();
     let cache = Cache::new(api.clone(), secs(60));
@@ -43,7 +43,7 @@ async fn cache_answers_a_hit_without_the_loader() {
     assert_elapsed("a hit", took, secs(0));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cache_calls_the_loader_once_for_concurrent_misses() {
     let api = Api::default();
     let cache = Cache::new(api.clone(), secs(60));
@@ -62,7 +62,7 @@ async fn cache_calls_the_loader_once_for_concurrent_misses() {
     assert_elapsed("ten concurrent misses of one key", took, secs(1));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cache_loads_different_keys_at_the_same_time() {
     let api = Api::default();
     let cache = Cache::new(api.clone(), secs(60));
@@ -79,7 +79,7 @@ async fn cache_loads_different_keys_at_the_same_time() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cache_expires_an_entry_exactly_at_its_ttl() {
     let api = Api::default();
     let cache = Cache::new(api.clone(), secs(10));

@@ -17,7 +17,7 @@ fn job(gauge: &Gauge, n: u64, duration: Duration) -> impl Future<Output = u64> +
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn limit_runs_at_most_k_jobs_at_once() {
     let gauge = Gauge::new();
     let jobs: Vec<_> = (0..30).map(|n| job(&gauge, n, millis(200))).collect();
@@ -40,7 +40,7 @@ async fn limit_runs_at_most_k_jobs_at_once() {
     assert_elapsed("30 jobs of 200 ms, 10 at a time", took, millis(600));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn limit_starts_a_job_as_soon_as_a_place_is_free() {
     let gauge = Gauge::new();
     let durations = [3, 1, 1, 1];
@@ -58,7 +58,7 @@ async fn limit_starts_a_job_as_soon_as_a_place_is_free() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn limit_spawns_no_more_tasks_than_can_run() {
     let gauge = Gauge::new();
     let most_tasks = Arc::new(AtomicUsize::new(0));

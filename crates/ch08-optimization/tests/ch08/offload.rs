@@ -15,13 +15,13 @@ use support::{finishes, join};
 /// How long a piece of work waits for something that should happen at once.
 const PATIENCE: Duration = Duration::from_secs(2);
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn offload_returns_the_result_of_the_work() {
     let sum = finishes(offload(|| (1..=1_000_000u64).map(|n| n % 7).sum::<u64>())).await;
     assert_eq!(sum, 2_999_998, "offload() returns what the work returned");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn offload_keeps_the_runtime_responsive() {
     let (ping, pong) = mpsc::channel();
     // An ordinary async task on the runtime: it can only run if the
@@ -71,7 +71,7 @@ impl Meeting {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn offload_all_runs_the_jobs_in_parallel() {
     let meeting = Arc::new(Meeting {
         arrived: Mutex::new(0),

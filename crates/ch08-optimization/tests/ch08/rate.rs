@@ -14,7 +14,7 @@ async fn admissions(bucket: &TokenBucket, log: &EventLog, count: usize) -> Vec<D
     log.timeline().into_iter().map(|(at, _)| at).collect()
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn rate_admits_a_burst_then_one_per_period() {
     let log = EventLog::new();
     let bucket = TokenBucket::new(3, secs(1));
@@ -26,7 +26,7 @@ async fn rate_admits_a_burst_then_one_per_period() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn rate_holds_at_most_its_capacity_when_idle() {
     let log = EventLog::new();
     let bucket = TokenBucket::new(3, secs(1));
@@ -39,7 +39,7 @@ async fn rate_holds_at_most_its_capacity_when_idle() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn rate_admits_exactly_the_rate_over_a_virtual_minute() {
     let log = EventLog::new();
     // Seven tokens a minute: 7 × 8.571 s = 59.997 s, the eighth comes after it.

@@ -33,7 +33,7 @@ fn answers(jobs: &[u32]) -> Vec<String> {
     jobs.iter().map(|j| format!("answer {j}")).collect()
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn reuse_runs_twenty_jobs_on_five_connections() {
     let db = Db { live: Gauge::new() };
     let jobs: Vec<u32> = (1..=20).collect();
@@ -61,7 +61,7 @@ async fn reuse_runs_twenty_jobs_on_five_connections() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn reuse_never_opens_more_connections_than_jobs() {
     let db = Db { live: Gauge::new() };
     let (got, took) = timed(run_jobs(&db, &[7, 8, 9], 5)).await;
@@ -74,7 +74,7 @@ async fn reuse_never_opens_more_connections_than_jobs() {
     assert_elapsed("3 jobs on 3 connections", took, millis(300));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn reuse_one_connection_runs_every_job_in_turn() {
     let db = Db { live: Gauge::new() };
     let jobs: Vec<u32> = (1..=20).collect();

@@ -55,7 +55,7 @@ fn assert_each_page_once(pages: &[Crawled]) {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn fetches_every_page_exactly_once() {
     // Sixty pages, each linking to the start, its parent, one of ten hubs
     // and one of four broken links: with 100 ms per page and eight requests
@@ -89,7 +89,7 @@ async fn fetches_every_page_exactly_once() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cycles_end_the_crawl() {
     let site = Site::builder()
         .page("/a", "A", &["/b", "/a"])
@@ -106,7 +106,7 @@ async fn cycles_end_the_crawl() {
     assert_eq!(site.repeated_requests(), BTreeMap::new(), "{FETCHED_TWICE}");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn depth_limit_counts_links_from_the_start() {
     let site = Site::builder()
         .page("/0", "0", &["/1"])
@@ -129,7 +129,7 @@ async fn depth_limit_counts_links_from_the_start() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn depth_is_the_shortest_path() {
     // / -> /a -> /b -> /c, but also / -> /c directly; /c -> /e.
     let site = Site::builder()
@@ -156,7 +156,7 @@ async fn depth_is_the_shortest_path() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn page_limit_caps_the_requests() {
     let site = Site::builder().graph(50).latency(millis(100)).start().await;
     let (pages, _) = timed(crawl(&url(&site, "/p/0"), &options(50, 7, 4))).await;
@@ -169,7 +169,7 @@ async fn page_limit_caps_the_requests() {
     assert_eq!(pages.len(), 7, "one result per request");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn stays_on_the_start_site() {
     let site = Site::builder()
         .page(
@@ -206,7 +206,7 @@ async fn stays_on_the_start_site() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn redirects_lead_to_their_target() {
     let site = Site::builder()
         .page("/", "Home", &["/old", "/new"])
@@ -241,7 +241,7 @@ async fn redirects_lead_to_their_target() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn only_html_successes_are_searched_for_links() {
     let site = Site::builder()
         .page("/", "Home", &["/data.json", "/notes.txt", "/gone", "/page"])
@@ -295,7 +295,7 @@ async fn only_html_successes_are_searched_for_links() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn concurrency_limit_holds_across_the_crawl() {
     let site = Site::builder().graph(40).latency(secs(1)).start().await;
     let (_, _) = timed(crawl(&url(&site, "/p/0"), &options(50, 1000, 4))).await;
@@ -311,7 +311,7 @@ async fn concurrency_limit_holds_across_the_crawl() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn politeness_holds_across_depths() {
     let site = Site::builder()
         .page("/", "Home", &["/a"])
@@ -330,7 +330,7 @@ async fn politeness_holds_across_depths() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn broken_and_slow_pages_are_reported_once() {
     let site = Site::builder()
         .page("/", "Home", &["/gone", "/slow", "/a"])
@@ -361,7 +361,7 @@ async fn broken_and_slow_pages_are_reported_once() {
     assert_eq!(site.repeated_requests(), BTreeMap::new(), "{FETCHED_TWICE}");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn progress_reports_every_page_once() {
     let site = Site::builder().graph(20).start().await;
     let mut reported = Vec::new();

@@ -18,7 +18,7 @@ async fn site() -> Site {
         .await
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn returns_the_status_headers_and_body() {
     let site = site().await;
     let client = http_client();
@@ -54,7 +54,7 @@ async fn returns_the_status_headers_and_body() {
     assert_eq!(site.requests("/"), 1, "one fetch is one request");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn not_found_is_an_answer_not_an_error() {
     let site = site().await;
     let (page, _) = timed(fetch(&http_client(), &url(&site, "/nowhere"), secs(10))).await;
@@ -70,7 +70,7 @@ async fn not_found_is_an_answer_not_an_error() {
     );
 }
 
-#[test]
+#[support::test]
 fn every_2xx_status_is_a_success() {
     let answer = |status| Outcome::Response {
         status,
@@ -97,7 +97,7 @@ fn every_2xx_status_is_a_success() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn non_200_success_codes_are_fetched_as_successes() {
     let site = site().await;
     let client = http_client();
@@ -119,7 +119,7 @@ async fn non_200_success_codes_are_fetched_as_successes() {
     assert!(!page.outcome.is_success(), "a 500 is not a success");
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn redirects_are_reported_not_followed() {
     let site = site().await;
     let (page, _) = timed(fetch(&http_client(), &url(&site, "/old"), secs(10))).await;
@@ -142,7 +142,7 @@ async fn redirects_are_reported_not_followed() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn slow_page_times_out_at_the_limit() {
     let site = site().await;
     let (page, took) = timed(fetch(&http_client(), &url(&site, "/slow"), secs(2))).await;
@@ -159,7 +159,7 @@ async fn slow_page_times_out_at_the_limit() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_page_within_the_timeout_is_not_cut_short() {
     let site = site().await;
     let (page, took) = timed(fetch(&http_client(), &url(&site, "/slow"), secs(6))).await;
@@ -177,7 +177,7 @@ async fn a_page_within_the_timeout_is_not_cut_short() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn refused_connection_is_an_error_not_a_panic() {
     let url = closed_port_url().await;
     let (page, _) = timed(fetch(&http_client(), &url, secs(10))).await;

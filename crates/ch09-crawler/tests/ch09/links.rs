@@ -15,7 +15,7 @@ fn links_of(html: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
+#[support::test]
 fn title_is_trimmed_and_found_in_any_case() {
     let html = "<HTML><HEAD><TITLE lang=\"en\">\n   My   Guide \n</TITLE></HEAD><body><title>Not this one</title></body></HTML>";
     assert_eq!(
@@ -25,7 +25,7 @@ fn title_is_trimmed_and_found_in_any_case() {
     );
 }
 
-#[test]
+#[support::test]
 fn a_page_without_a_title_has_none() {
     for html in [
         "<html><body><a href=\"/x\">x</a></body></html>",
@@ -40,7 +40,7 @@ fn a_page_without_a_title_has_none() {
     }
 }
 
-#[test]
+#[support::test]
 fn relative_links_resolve_against_the_page_url() {
     let html = r#"
         <a href="next.html">next</a>
@@ -66,7 +66,7 @@ fn relative_links_resolve_against_the_page_url() {
     );
 }
 
-#[test]
+#[support::test]
 fn fragments_are_removed() {
     let html = r##"<a href="/b#part-1">1</a> <a href="/b#part-2">2</a> <a href="/c">c</a>"##;
     assert_eq!(
@@ -76,7 +76,7 @@ fn fragments_are_removed() {
     );
 }
 
-#[test]
+#[support::test]
 fn non_web_links_are_dropped() {
     let html = r#"
         <a href="mailto:someone@site.test">mail</a>
@@ -92,7 +92,7 @@ fn non_web_links_are_dropped() {
     );
 }
 
-#[test]
+#[support::test]
 fn each_link_once_in_order_of_first_appearance() {
     let html = r#"<a href="/b">b</a> <a href="/a">a</a> <a href="/b">b again</a> <a href="http://site.test/a">a again</a>"#;
     assert_eq!(
@@ -102,7 +102,7 @@ fn each_link_once_in_order_of_first_appearance() {
     );
 }
 
-#[test]
+#[support::test]
 fn only_the_href_of_anchor_tags() {
     let html = r#"
         <link rel="stylesheet" href="/style.css">
@@ -127,7 +127,7 @@ fn only_the_href_of_anchor_tags() {
     );
 }
 
-#[test]
+#[support::test]
 fn entities_in_links_and_titles_are_decoded() {
     let html = r#"<title>Tom &amp; Jerry</title><a href="/search?q=cat&amp;page=2">search</a>"#;
     let page = extract(&base(), html);

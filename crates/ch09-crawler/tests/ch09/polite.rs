@@ -21,7 +21,7 @@ fn urls(site: &Site, paths: &[&str]) -> Vec<Url> {
     paths.iter().map(|path| url(site, path)).collect()
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn results_follow_the_input_order() {
     let site = Site::builder()
         .route("/three", Route::html("Three", &[]).delay(secs(3)))
@@ -45,7 +45,7 @@ async fn results_follow_the_input_order() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn never_more_than_the_limit_in_flight() {
     let site = Site::builder().graph(10).latency(secs(1)).start().await;
     let paths: Vec<String> = (0..10).map(|i| format!("/p/{i}")).collect();
@@ -69,7 +69,7 @@ async fn never_more_than_the_limit_in_flight() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn requests_start_at_least_the_delay_apart() {
     let site = Site::builder().graph(4).start().await;
     let fetcher = Fetcher::new(limits(4, millis(500)));
@@ -88,7 +88,7 @@ async fn requests_start_at_least_the_delay_apart() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_freed_slot_still_waits_for_the_delay() {
     let site = Site::builder()
         .route("/a", Route::html("A", &[]).delay(secs(3)))
@@ -109,7 +109,7 @@ async fn a_freed_slot_still_waits_for_the_delay() {
     assert_elapsed("fetch_all() of /a, /b, /c and /d", took, secs(4));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn failures_do_not_stop_the_others() {
     let site = Site::builder().page("/ok", "Ok", &[]).start().await;
     let mut list = vec![closed_port_url().await];

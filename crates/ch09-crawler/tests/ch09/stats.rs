@@ -31,7 +31,7 @@ fn page(path: &str, outcome: Outcome, ms: u64) -> Crawled {
     }
 }
 
-#[test]
+#[support::test]
 fn counts_every_2xx_as_a_success() {
     let pages = [
         page("/ok", answer(200), 10),
@@ -67,7 +67,7 @@ fn counts_every_2xx_as_a_success() {
     assert_eq!((stats.timeouts, stats.errors), (1, 1), "(timeouts, errors)");
 }
 
-#[test]
+#[support::test]
 fn mean_response_time_covers_every_answer() {
     let pages = [
         page("/fast", answer(200), 1000),
@@ -89,7 +89,7 @@ fn mean_response_time_covers_every_answer() {
     );
 }
 
-#[test]
+#[support::test]
 fn no_answers_no_mean() {
     assert_eq!(
         summarize(&[]),
@@ -119,7 +119,7 @@ fn sample() -> Vec<Crawled> {
     ]
 }
 
-#[test]
+#[support::test]
 fn json_has_the_stats_and_every_page() {
     assert_eq!(
         to_json(&sample()),
@@ -169,7 +169,7 @@ fn json_has_the_stats_and_every_page() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn export_writes_the_json_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.json");

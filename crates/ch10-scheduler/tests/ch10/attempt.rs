@@ -5,7 +5,7 @@ use support::{EventLog, assert_elapsed, secs, timed};
 
 use crate::work::{at, fails, ok};
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn work_that_ends_in_time_succeeds_when_it_ends() {
     let log = EventLog::new();
     let mut task = ok(&log, "a", secs(1));
@@ -14,7 +14,7 @@ async fn work_that_ends_in_time_succeeds_when_it_ends() {
     assert_elapsed("attempt() of 1 s of work with a 5 s timeout", took, secs(1));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn an_error_is_passed_on() {
     let log = EventLog::new();
     let mut task = fails(&log, "a", secs(1), "disk full");
@@ -26,7 +26,7 @@ async fn an_error_is_passed_on() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn work_that_runs_too_long_times_out_exactly_at_the_timeout() {
     let log = EventLog::new();
     let mut task = ok(&log, "slow", secs(5));
@@ -39,7 +39,7 @@ async fn work_that_runs_too_long_times_out_exactly_at_the_timeout() {
     assert_elapsed("attempt() of 5 s of work with a 2 s timeout", took, secs(2));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn timed_out_work_is_dropped_not_left_running() {
     let log = EventLog::new();
     let mut task = ok(&log, "slow", secs(5));
@@ -60,7 +60,7 @@ async fn timed_out_work_is_dropped_not_left_running() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn without_a_timeout_work_takes_as_long_as_it_needs() {
     let log = EventLog::new();
     let mut task = ok(&log, "long", secs(100));

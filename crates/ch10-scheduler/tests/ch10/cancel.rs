@@ -5,7 +5,7 @@ use support::{EventLog, assert_elapsed, finishes, secs, timed};
 
 use crate::work::{at, ok, times_of};
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_cancelled_pending_task_never_runs() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -43,7 +43,7 @@ async fn a_cancelled_pending_task_never_runs() {
     assert_elapsed("a 2 s task and a cancelled one", took, secs(2));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_task_cancelled_before_the_run_never_runs() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -70,7 +70,7 @@ async fn a_task_cancelled_before_the_run_never_runs() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cancelling_a_running_task_drops_it_and_frees_its_slot() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -105,7 +105,7 @@ async fn cancelling_a_running_task_drops_it_and_frees_its_slot() {
     assert_elapsed("a task cancelled at 3 s, then a 1 s task", took, secs(4));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cancelling_a_delayed_task_lets_the_scheduler_settle_at_once() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -133,7 +133,7 @@ async fn cancelling_a_delayed_task_lets_the_scheduler_settle_at_once() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cancelling_a_task_cancels_its_dependents() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(2);
@@ -170,7 +170,7 @@ async fn cancelling_a_task_cancels_its_dependents() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn cancelling_a_settled_task_changes_nothing() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);

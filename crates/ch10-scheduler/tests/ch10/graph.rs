@@ -11,7 +11,7 @@ fn sorted(mut names: Vec<String>) -> Vec<String> {
     names
 }
 
-#[test]
+#[support::test]
 fn a_task_waits_until_every_dependency_succeeded() {
     let mut graph = Graph::new();
     assert_eq!(
@@ -46,7 +46,7 @@ fn a_task_waits_until_every_dependency_succeeded() {
     );
 }
 
-#[test]
+#[support::test]
 fn a_dependency_may_be_added_after_its_dependent() {
     let mut graph = Graph::new();
     assert_eq!(
@@ -66,7 +66,7 @@ fn a_dependency_may_be_added_after_its_dependent() {
     );
 }
 
-#[test]
+#[support::test]
 fn a_task_added_after_its_dependencies_succeeded_is_ready() {
     let mut graph = Graph::new();
     graph.add("a", &[]).unwrap();
@@ -78,7 +78,7 @@ fn a_task_added_after_its_dependencies_succeeded_is_ready() {
     );
 }
 
-#[test]
+#[support::test]
 fn newly_ready_tasks_come_in_the_order_they_were_added() {
     let mut graph = Graph::new();
     graph.add("root", &[]).unwrap();
@@ -92,7 +92,7 @@ fn newly_ready_tasks_come_in_the_order_they_were_added() {
     );
 }
 
-#[test]
+#[support::test]
 fn a_failure_cancels_every_task_that_depends_on_it() {
     let mut graph = Graph::new();
     graph.add("a", &[]).unwrap();
@@ -113,7 +113,7 @@ fn a_failure_cancels_every_task_that_depends_on_it() {
     );
 }
 
-#[test]
+#[support::test]
 fn each_task_is_cancelled_once() {
     let mut graph = Graph::new();
     graph.add("a", &[]).unwrap();
@@ -127,7 +127,7 @@ fn each_task_is_cancelled_once() {
     );
 }
 
-#[test]
+#[support::test]
 fn a_task_added_after_its_dependency_failed_is_cancelled() {
     let mut graph = Graph::new();
     graph.add("a", &[]).unwrap();
@@ -139,7 +139,7 @@ fn a_task_added_after_its_dependency_failed_is_cancelled() {
     );
 }
 
-#[test]
+#[support::test]
 fn a_cycle_is_refused_and_named() {
     let mut graph = Graph::new();
     graph.add("a", &deps(&["c"])).unwrap();
@@ -163,7 +163,7 @@ fn a_cycle_is_refused_and_named() {
     );
 }
 
-#[test]
+#[support::test]
 fn a_task_that_depends_on_itself_is_a_cycle() {
     let mut graph = Graph::new();
     assert_eq!(
@@ -173,7 +173,7 @@ fn a_task_that_depends_on_itself_is_a_cycle() {
     );
 }
 
-#[test]
+#[support::test]
 fn a_diamond_is_not_a_cycle() {
     let mut graph = Graph::new();
     graph.add("top", &deps(&["left", "right"])).unwrap();
@@ -186,7 +186,7 @@ fn a_diamond_is_not_a_cycle() {
     );
 }
 
-#[test]
+#[support::test]
 fn a_name_is_added_once() {
     let mut graph = Graph::new();
     graph.add("a", &[]).unwrap();

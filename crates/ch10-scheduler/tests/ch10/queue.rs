@@ -5,7 +5,7 @@ fn drain(queue: &mut ReadyQueue) -> Vec<String> {
     std::iter::from_fn(|| queue.pop()).collect()
 }
 
-#[test]
+#[support::test]
 fn the_highest_priority_pops_first() {
     let mut queue = ReadyQueue::new();
     queue.push("low", -1);
@@ -19,7 +19,7 @@ fn the_highest_priority_pops_first() {
     );
 }
 
-#[test]
+#[support::test]
 fn equal_priorities_pop_in_push_order() {
     let mut queue = ReadyQueue::new();
     // Not in alphabetical order, and more than a handful: a heap without a
@@ -37,7 +37,7 @@ fn equal_priorities_pop_in_push_order() {
     );
 }
 
-#[test]
+#[support::test]
 fn push_order_still_counts_after_pops() {
     let mut queue = ReadyQueue::new();
     queue.push("a", 1);
@@ -58,7 +58,7 @@ fn push_order_still_counts_after_pops() {
     );
 }
 
-#[test]
+#[support::test]
 fn len_and_is_empty_follow_pushes_and_pops() {
     let mut queue = ReadyQueue::new();
     assert!(queue.is_empty(), "a new queue is empty");
@@ -71,7 +71,7 @@ fn len_and_is_empty_follow_pushes_and_pops() {
     assert_eq!(queue.len(), 1, "pop() takes the task out of the queue");
 }
 
-#[test]
+#[support::test]
 fn remove_takes_out_one_waiting_task() {
     let mut queue = ReadyQueue::new();
     queue.push("a", 0);

@@ -6,7 +6,7 @@ use support::{EventLog, assert_elapsed, finishes, secs, timed};
 
 use crate::work::{at, attempts, ok, time_of, times_of};
 
-#[test]
+#[support::test]
 fn delay_before_grows_by_the_backoff_and_runs_out() {
     let retry = Retry::new(3, secs(1)).backoff(2);
     let delays: Vec<_> = (1..=4).map(|n| retry.delay_before(n)).collect();
@@ -28,7 +28,7 @@ fn delay_before_grows_by_the_backoff_and_runs_out() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_failing_task_is_tried_again_until_it_succeeds() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -57,7 +57,7 @@ async fn a_failing_task_is_tried_again_until_it_succeeds() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn retries_give_up_with_the_last_error() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -85,7 +85,7 @@ async fn retries_give_up_with_the_last_error() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_retry_waits_without_holding_a_slot() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -114,7 +114,7 @@ async fn a_retry_waits_without_holding_a_slot() {
     assert_elapsed("a failed attempt, a 5 s wait and a retry", took, secs(7));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_timed_out_attempt_is_retried_too() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -135,7 +135,7 @@ async fn a_timed_out_attempt_is_retried_too() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn dependents_wait_for_the_retries() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(2);

@@ -5,7 +5,7 @@ use support::{EventLog, Gauge, assert_elapsed, finishes, millis, secs, timed};
 
 use crate::work::{at, fails, ok, time_of, times_of};
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn runs_every_task_and_settles_when_the_last_one_ends() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(3);
@@ -28,14 +28,14 @@ async fn runs_every_task_and_settles_when_the_last_one_ends() {
     }
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn an_empty_scheduler_settles_at_once() {
     let scheduler = Scheduler::new(2);
     let (_, took) = timed(scheduler.run_until_settled()).await;
     assert_elapsed("run_until_settled() with nothing submitted", took, secs(0));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn never_runs_more_than_the_limit() {
     let gauge = Gauge::new();
     let scheduler = Scheduler::new(2);
@@ -61,7 +61,7 @@ async fn never_runs_more_than_the_limit() {
     assert_elapsed("six 1 s tasks through 2 slots", took, secs(3));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_failure_is_an_outcome_not_the_end() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -82,7 +82,7 @@ async fn a_failure_is_an_outcome_not_the_end() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn runs_by_priority_and_first_come_first_served_among_equals() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -104,7 +104,7 @@ async fn runs_by_priority_and_first_come_first_served_among_equals() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn the_next_task_starts_the_instant_a_slot_frees() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -126,7 +126,7 @@ async fn the_next_task_starts_the_instant_a_slot_frees() {
     assert_elapsed("two 1.05 s tasks through one slot", took, millis(2_100));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_task_submitted_while_running_starts_at_once() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(2);
@@ -149,7 +149,7 @@ async fn a_task_submitted_while_running_starts_at_once() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_delayed_task_starts_exactly_at_its_time() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(2);
@@ -176,7 +176,7 @@ async fn a_delayed_task_starts_exactly_at_its_time() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_delayed_task_does_not_hold_a_slot_while_it_waits() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -201,7 +201,7 @@ async fn a_delayed_task_does_not_hold_a_slot_while_it_waits() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_task_runs_once_all_its_dependencies_succeeded() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(3);
@@ -225,7 +225,7 @@ async fn a_task_runs_once_all_its_dependencies_succeeded() {
     assert_elapsed("fetch (1 s), parse (2 s), then report (1 s)", took, secs(3));
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_failed_dependency_cancels_its_dependents_at_once() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(2);
@@ -266,7 +266,7 @@ async fn a_failed_dependency_cancels_its_dependents_at_once() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn the_scheduler_settles_when_a_dependency_fails() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -282,7 +282,7 @@ async fn the_scheduler_settles_when_a_dependency_fails() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_dependency_that_never_comes_does_not_hang_the_scheduler() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -304,7 +304,7 @@ async fn a_dependency_that_never_comes_does_not_hang_the_scheduler() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_cycle_is_refused_at_submission() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -330,7 +330,7 @@ async fn a_cycle_is_refused_at_submission() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_name_is_submitted_once() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
@@ -342,7 +342,7 @@ async fn a_name_is_submitted_once() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_timeout_frees_the_slot_at_the_timeout() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);

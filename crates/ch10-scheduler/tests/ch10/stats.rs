@@ -6,7 +6,7 @@ use support::{EventLog, millis, secs, timed};
 
 use crate::work::{attempts, fails, ok};
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn a_new_scheduler_has_done_nothing() {
     let scheduler = Scheduler::new(3);
     assert_eq!(
@@ -16,7 +16,7 @@ async fn a_new_scheduler_has_done_nothing() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn stats_count_every_outcome() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(2);
@@ -58,7 +58,7 @@ async fn stats_count_every_outcome() {
     );
 }
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn stats_while_running_show_pending_and_running() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(2);

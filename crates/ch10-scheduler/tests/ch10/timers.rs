@@ -3,7 +3,7 @@ use pretty_assertions::assert_eq;
 use support::{millis, secs};
 use tokio::time::Instant;
 
-#[test]
+#[support::test]
 fn nothing_is_due_before_its_time() {
     let start = Instant::now();
     let mut timers = Timers::new();
@@ -20,7 +20,7 @@ fn nothing_is_due_before_its_time() {
     );
 }
 
-#[test]
+#[support::test]
 fn a_task_is_due_exactly_at_its_time() {
     let start = Instant::now();
     let mut timers = Timers::new();
@@ -33,7 +33,7 @@ fn a_task_is_due_exactly_at_its_time() {
     assert!(timers.is_empty(), "pop_due() takes the task it returns out");
 }
 
-#[test]
+#[support::test]
 fn the_earliest_comes_out_first_whatever_the_push_order() {
     let start = Instant::now();
     let mut timers = Timers::new();
@@ -48,7 +48,7 @@ fn the_earliest_comes_out_first_whatever_the_push_order() {
     );
 }
 
-#[test]
+#[support::test]
 fn equal_times_come_out_in_push_order() {
     let start = Instant::now();
     let mut timers = Timers::new();
@@ -63,7 +63,7 @@ fn equal_times_come_out_in_push_order() {
     );
 }
 
-#[test]
+#[support::test]
 fn next_deadline_is_the_earliest_time() {
     let start = Instant::now();
     let mut timers = Timers::new();
@@ -87,7 +87,7 @@ fn next_deadline_is_the_earliest_time() {
     );
 }
 
-#[test]
+#[support::test]
 fn remove_takes_out_one_timer() {
     let start = Instant::now();
     let mut timers = Timers::new();
