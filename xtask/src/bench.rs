@@ -7,10 +7,10 @@
 //!   warm, median of 5 (on a copy holding ch01's solution, so every test runs
 //!   to the end), beside its floor: the same edit followed by only
 //!   `cargo test --no-run`, which no runner can beat;
-//! - a syntax error in one exercise: `check ch01` builds, fails, and builds
-//!   the chapter again with that exercise's stub (see `salvage`), beside
-//!   the failing `cargo test --no-run` alone, so the difference is what the
-//!   second build and the tests cost;
+//! - a syntax error in one exercise (jobs) while another (squares) is
+//!   edited: `check ch01` builds, fails, and builds the chapter again with
+//!   jobs's stub (see `salvage`), beside the failing `cargo test --no-run`
+//!   alone, so the difference is what the second build and the tests cost;
 //! - `--cold`: the first `check ch01` of a fresh copy with an empty target
 //!   directory (downloads are already cached: that is a fresh clone on a
 //!   machine that has fetched the crates once);
@@ -79,18 +79,25 @@ pub fn bench(course: &Course, cold: bool, verify: bool) -> Result<()> {
         summary(&mut floors)
     );
 
+    // jobs stays broken while squares is edited: each check builds the
+    // student's crate (which fails), then the chapter again with jobs's stub.
+    let squares = copy.join("crates/ch01-coroutines/src/squares.rs");
+    let squares_original = std::fs::read_to_string(&squares)?;
+    std::fs::write(&edited, format!("{original}\nfn broken( {{\n"))?;
     let mut salvaged = Vec::new();
     let mut failing = Vec::new();
     for run in 0..RUNS {
-        let broken = |tag: &str| format!("{original}\nfn broken( {{ // {tag} {run}\n");
-        std::fs::write(&edited, broken("floor"))?;
+        let edit =
+            |tag: &str| std::fs::write(&squares, format!("{squares_original}// {tag} {run}\n"));
+        edit("floor")?;
         failing.push(time(&mut build_only(&copy), Expect::Failure)?);
-        std::fs::write(&edited, broken("check"))?;
+        edit("check")?;
         salvaged.push(time(&mut xtask_check(&copy), Expect::Failure)?);
     }
     std::fs::write(&edited, &original)?;
+    std::fs::write(&squares, &squares_original)?;
     println!(
-        "a syntax error in jobs, check ch01 salvaging the rest:  {}",
+        "jobs broken, squares edited: check ch01, salvaging:     {}",
         summary(&mut salvaged)
     );
     println!(
