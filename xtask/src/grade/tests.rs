@@ -299,9 +299,10 @@ fn every_kind_of_submission_is_scored_as_it_deserves() {
 
 /// The totals each file format shows agree with the JSON.
 fn same_grades_in_every_format(grades: &Grades) {
-    let out = tempfile::tempdir().unwrap();
-    report::write_all(grades, out.path()).unwrap();
-    let read = |name: &str| std::fs::read_to_string(out.path().join(name)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports");
+    report::write_all(grades, &out).unwrap();
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
     let json: Grades = serde_json::from_str(&read("grades.json")).unwrap();
     let csv = read("grades.csv");
     let junit = read("junit.xml");
