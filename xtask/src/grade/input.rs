@@ -172,7 +172,7 @@ pub fn open(submission: &Submission, git_ref: &str, scratch: &Path) -> Result<Pa
         .collect();
     let mut command = sandbox.command(Path::new("sh"));
     command
-        .args(["-c", script, "sh"])
+        .args(["-c", &format!("{PREAMBLE}{script}"), "sh"])
         .arg(std::path::absolute(source)?)
         .arg(std::path::absolute(&unpacked)?)
         .arg(git_ref)
@@ -181,7 +181,7 @@ pub fn open(submission: &Submission, git_ref: &str, scratch: &Path) -> Result<Pa
     if !out.status.success() {
         let said = String::from_utf8_lossy(&out.stderr);
         let said: String = said.trim().chars().take(1000).collect();
-        if said.contains("No space left") || said.contains("Disk quota") {
+        if said.contains(OUT_OF_ROOM) {
             let bytes = Limits::unpack().scratch_bytes;
             bail!(
                 "the {what} unpacks to more than {} MiB or {} files",
@@ -212,31 +212,42 @@ const UNPACK_ENV: [(&str, &str); 5] = [
 /// of the student's repository is used but its objects (no config, hooks,
 /// attributes' filters, fsmonitor). Unpacked in `$TMPDIR` (a size-capped
 /// tmpfs in the jail), then copied.
-const EXPORT_GIT: &str = r#"set -e
-t="${TMPDIR:-/tmp}"
-git init -q --bare --template= "$t/repo.git"
+const EXPORT_GIT: &str = r#"git init -q --bare --template= "$t/repo.git"
 git -C "$t/repo.git" -c protocol.file.allow=always -c safe.directory='*' \
     fetch -q --no-tags --no-recurse-submodules --depth=1 "file://$1" "+$3:refs/graded"
 mkdir "$t/files"
 git -C "$t/repo.git" archive --format=tar refs/graded \
-    | tar -x -C "$t/files" --no-same-owner --no-same-permissions --exclude=target
+    | tar -x -C "$t/files" --no-same-owner --no-same-permissions --exclude=target || room
 cp -R "$t/files/." "$2/"
 "#;
 
 /// `$1` the archive, `$2` where its files go. Build output (`target/`) is
 /// left out: it is never graded, and would count against the size limit.
-const UNPACK_TAR: &str = r#"set -e
-t="${TMPDIR:-/tmp}"
-mkdir "$t/files"
-tar -x -z -f "$1" -C "$t/files" --no-same-owner --no-same-permissions --exclude=target --exclude=.git
+const UNPACK_TAR: &str = r#"mkdir "$t/files"
+tar -x -z -f "$1" -C "$t/files" --no-same-owner --no-same-permissions \
+    --exclude=target --exclude=.git || room
 cp -R "$t/files/." "$2/"
 "#;
 
-const UNPACK_ZIP: &str = r#"set -e
-t="${TMPDIR:-/tmp}"
-mkdir "$t/files"
-unzip -qq "$1" -d "$t/files" -x 'target/*' '*/target/*' '.git/*' '*/.git/*'
+const UNPACK_ZIP: &str = r#"mkdir "$t/files"
+unzip -qq "$1" -d "$t/files" -x 'target/*' '*/target/*' '.git/*' '*/.git/*' || room
 cp -R "$t/files/." "$2/"
+"#;
+
+/// What the scripts say when their tmpfs filled up (bytes or files).
+const OUT_OF_ROOM: &str = "awaitlings: out of room";
+
+/// `room`: after a failure, says so when the tmpfs is full, and stops.
+const PREAMBLE: &str = r#"set -e
+t="${TMPDIR:-/tmp}"
+room() {
+    free=$(df -Pk "$t" | awk 'NR == 2 { print $4 }')
+    inodes=$(df -Pi "$t" | awk 'NR == 2 { print $4 }')
+    if [ "$free" -lt 1024 ] || [ "$inodes" -lt 16 ]; then
+        echo "awaitlings: out of room" >&2
+    fi
+    exit 1
+}
 "#;
 
 /// `HEAD`, `main`, `refs/tags/v1`, `a1b2c3`: nothing git could read as an

@@ -3,6 +3,8 @@
 //! `cargo xtask bench-grade` measures it against the naive way.
 
 mod assemble;
+#[cfg(test)]
+mod attacks;
 mod bench;
 mod bundle;
 mod cache;

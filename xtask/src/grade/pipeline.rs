@@ -520,14 +520,8 @@ fn rebuild_unfinished(
     for (build, (package, dir)) in builds.iter_mut().zip(packages) {
         let own_errors = build.diagnostics.iter().any(|d| d.is_error);
         if build.binary.is_none() && !own_errors {
-            *build = runner::build_tests_with(
-                &plan.workspace,
-                package,
-                dir,
-                false,
-                setup,
-                &mut |_| {},
-            )?;
+            *build =
+                runner::build_tests_with(&plan.workspace, package, dir, false, setup, &mut |_| {})?;
         }
     }
     Ok(())

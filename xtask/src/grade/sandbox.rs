@@ -531,7 +531,7 @@ fn kill_group(group: libc::pid_t) {
 }
 
 #[cfg(test)]
-mod tests {
+pub mod tests {
     use super::*;
 
     fn jailed(view: View) -> Sandbox {

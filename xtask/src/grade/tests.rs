@@ -12,7 +12,7 @@ use super::model::{ChapterStatus, Grades, Student};
 use super::{Options, grade_inputs, report};
 use crate::course::Course;
 
-const CHAPTER: &str = "ch01-coroutines";
+pub(super) const CHAPTER: &str = "ch01-coroutines";
 const WORK: &str = "    tokio::time::sleep(job.duration).await;";
 const JOBS_TESTS: [&str; 5] = [
     "work_waits_for_the_job_duration",
@@ -24,7 +24,7 @@ const JOBS_TESTS: [&str; 5] = [
 
 /// A student's copy of the workspace: the stubs, with the solutions of
 /// the named exercises.
-fn submission(course: &Course, dir: &Path, solved: &[&str]) -> PathBuf {
+pub(super) fn submission(course: &Course, dir: &Path, solved: &[&str]) -> PathBuf {
     mirror_instructor(course, &[course.chapter("ch01").unwrap()], dir).unwrap();
     let chapter = course.chapter("ch01").unwrap();
     for name in solved {
@@ -38,7 +38,7 @@ fn submission(course: &Course, dir: &Path, solved: &[&str]) -> PathBuf {
     dir.to_path_buf()
 }
 
-fn all_exercises(course: &Course) -> Vec<&str> {
+pub(super) fn all_exercises(course: &Course) -> Vec<&str> {
     let chapter = course.chapter("ch01").unwrap();
     chapter
         .manifest
@@ -72,12 +72,12 @@ fn forged_libtest_output() -> String {
     )
 }
 
-fn run(command: &mut Command) {
+pub(super) fn run(command: &mut Command) {
     let status = command.stdout(Stdio::null()).status().unwrap();
     assert!(status.success(), "{command:?}");
 }
 
-fn git(repo: &Path, args: &[&str]) {
+pub(super) fn git(repo: &Path, args: &[&str]) {
     run(Command::new("git")
         .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-C"])
         .arg(repo)
@@ -85,7 +85,7 @@ fn git(repo: &Path, args: &[&str]) {
 }
 
 /// Every file's bytes under `path` (or of `path`), to show nothing changed.
-fn snapshot(path: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(super) fn snapshot(path: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     if path.is_file() {
         files.insert(path.to_path_buf(), std::fs::read(path).unwrap());
@@ -97,9 +97,9 @@ fn snapshot(path: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
-struct Class {
-    _dir: tempfile::TempDir,
-    inputs: Vec<PathBuf>,
+pub(super) struct Class {
+    pub _dir: tempfile::TempDir,
+    pub inputs: Vec<PathBuf>,
 }
 
 fn make_class(course: &Course) -> Class {
@@ -183,7 +183,7 @@ fn archives_and_repos(course: &Course, dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-fn student<'a>(grades: &'a Grades, id: &str) -> &'a Student {
+pub(super) fn student<'a>(grades: &'a Grades, id: &str) -> &'a Student {
     grades.students.iter().find(|s| s.id == id).unwrap()
 }
 
@@ -200,9 +200,9 @@ fn outcomes(student: &Student, exercise: &str) -> Vec<String> {
 /// The heavy tests share one target directory, and cargo names the
 /// artifacts of two workspaces with the same layout alike: they must not
 /// build at the same time.
-static SHARED_TARGET: std::sync::Mutex<()> = std::sync::Mutex::new(());
+pub(super) static SHARED_TARGET: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-fn grade_class(course: &Course, class: &Class, scratch: &Path) -> Grades {
+pub(super) fn grade_class(course: &Course, class: &Class, scratch: &Path) -> Grades {
     let options = Options {
         inputs: class.inputs.clone(),
         chapters: vec!["ch01".into()],
@@ -298,7 +298,7 @@ fn every_kind_of_submission_is_scored_as_it_deserves() {
 }
 
 /// The totals each file format shows agree with the JSON.
-fn same_grades_in_every_format(grades: &Grades) {
+pub(super) fn same_grades_in_every_format(grades: &Grades) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("reports");
     report::write_all(grades, &out).unwrap();
