@@ -435,6 +435,20 @@ impl Protections {
     }
 }
 
+/// The (empty) mount points of runs whose process has ended.
+fn remove_stale_jail_roots() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let pid = name.strip_prefix("awaitlings-jail-");
+        if pid.is_some_and(|pid| !Path::new("/proc").join(pid).exists()) {
+            let _ = std::fs::remove_dir(entry.path());
+        }
+    }
+}
+
 /// One protection as every report lists it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Protection {

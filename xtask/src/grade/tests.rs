@@ -390,3 +390,57 @@ fn a_chapter_that_does_not_compile_leaves_the_others_alone() {
         [ChapterStatus::DoesNotCompile, ChapterStatus::Graded]
     );
 }
+
+/// Every file under `dir`, by its path relative to `dir`.
+fn files_below(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    snapshot(dir)
+        .into_iter()
+        .map(|(path, bytes)| (path.strip_prefix(dir).unwrap().to_path_buf(), bytes))
+        .collect()
+}
+
+#[test]
+#[ignore = "grades a small class four times: about half a minute"]
+fn three_shards_merged_write_what_one_run_writes() {
+    let _one_build_at_a_time = SHARED_TARGET.lock().unwrap_or_else(|e| e.into_inner());
+    let course = Course::here().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name);
+    let all = all_exercises(&course);
+    // Four students: shard 1 of 3 has two of them, in class order.
+    let inputs = vec![
+        submission(&course, &at("a"), &all),
+        submission(&course, &at("b"), &[]),
+        submission(&course, &at("c"), &["jobs", "lazy"]),
+        submission(&course, &at("d"), &[]),
+    ];
+    let grade = |shard: Option<(usize, usize)>, name: &str| -> PathBuf {
+        let options = Options {
+            inputs: inputs.clone(),
+            chapters: vec!["ch01".into()],
+            scratch: Some(at(&format!("scratch-{name}"))),
+            target_dir: Some(course.root.join("target/grade/target")),
+            shard,
+            ..Options::default()
+        };
+        let grades = grade_inputs(&course, &options).unwrap();
+        report::write_all(&grades, &at(name)).unwrap();
+        at(name)
+    };
+    let whole = grade(None, "whole");
+    let shards: Vec<Grades> = (1..=3)
+        .map(|k| super::merge::read(&grade(Some((k, 3)), &format!("shard-{k}"))).unwrap())
+        .collect();
+    assert_eq!(shards[0].students.len(), 2);
+    let merged = super::merge::combine(shards).unwrap();
+    report::write_all(&merged, &at("merged")).unwrap();
+    let (one_run, put_together) = (files_below(&whole), files_below(&at("merged")));
+    assert_eq!(
+        one_run.keys().collect::<Vec<_>>(),
+        put_together.keys().collect::<Vec<_>>()
+    );
+    for (file, bytes) in &one_run {
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        assert_eq!(text(&put_together[file]), text(bytes), "{}", file.display());
+    }
+}
