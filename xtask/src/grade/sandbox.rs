@@ -266,6 +266,7 @@ pub fn protections() -> &'static Protections {
 
 impl Protections {
     fn find() -> Protections {
+        remove_stale_jail_roots();
         let jail_root =
             std::env::temp_dir().join(format!("awaitlings-jail-{}", std::process::id()));
         let _ = std::fs::create_dir_all(&jail_root);
