@@ -457,6 +457,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn file_names_are_safe_and_unique() {
+        let grades: Grades = serde_json::from_value(json!({
+            "format": 1, "chapters": [], "skipped_chapters": [],
+            "isolation": {"network": true, "network_note": null,
+                "test_limits": super::super::sandbox::Limits::test(),
+                "build_limits": super::super::sandbox::Limits::build()},
+            "students": (["col x", "col_x", "COL_X", "..", "", "a/b"].iter().map(|id| json!({
+                "id": id, "source": "", "kind": "directory", "error": null, "score": 0.0,
+                "max": 0.0, "chapters": [], "ignored": [], "flags": [], "notes": []
+            })).collect::<Vec<_>>()),
+        }))
+        .unwrap();
+        assert_eq!(
+            file_names(&grades),
+            ["col_x", "col_x-2", "COL_X-3", "_.", "_", "a_b"]
+        );
+    }
+
+    #[test]
     fn points_drop_needless_decimals() {
         assert_eq!(points(10.0), "10");
         assert_eq!(points(12.5), "12.5");
