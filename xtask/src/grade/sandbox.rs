@@ -676,6 +676,39 @@ pub mod tests {
         assert!(held < 3, "{out:?}");
     }
 
+    #[test]
+    fn every_missing_protection_is_named_and_said_why() {
+        let none = Protections {
+            namespaces: Err("no user namespaces".into()),
+            network: Err("needs a user namespace".into()),
+            private_root: Err("needs a user namespace".into()),
+            layers: Err("needs a private root".into()),
+            landlock: 0,
+            cgroups: Err("no cgroup v1".into()),
+            jail_root: PathBuf::new(),
+        };
+        let missing = none.missing();
+        let names: Vec<&str> = missing
+            .iter()
+            .map(|m| m.split(':').next().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "network",
+                "private_root",
+                "pid_namespace",
+                "landlock",
+                "cgroups",
+                "build_layers",
+                "archive_bounds"
+            ]
+        );
+        assert!(missing[3].contains("no Landlock"), "{missing:?}");
+        let listed = none.list();
+        assert!(listed.iter().any(|p| p.name == "rlimits" && p.in_force));
+    }
+
     pub fn any_process_named(token: &str) -> bool {
         let Ok(entries) = std::fs::read_dir("/proc") else {
             return false;
