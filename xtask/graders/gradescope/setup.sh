@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Gradescope runs this once, when it builds the autograder image. The
-# autograder zip is the course workspace (without target/) with this file
-# and run_autograder at its top; Gradescope unpacks it to /autograder/source.
+# autograder zip (`cargo xtask grade bundle DIR` makes it) is the course
+# workspace without target/ and without solutions/, with this file and
+# run_autograder at its top; Gradescope unpacks it to /autograder/source.
 set -euo pipefail
 
 apt-get update

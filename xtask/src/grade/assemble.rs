@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Serialize;
 
+use super::tree;
 use crate::course::{Chapter, Course};
 use crate::dist;
 
@@ -14,8 +15,6 @@ use crate::dist;
 const NOT_COPIED: [&str; 4] = ["target", ".git", ".awaitlings", "solutions"];
 /// Never read from a submission: build output and history.
 const NOT_READ: [&str; 3] = ["target", ".git", ".awaitlings"];
-/// Submissions are small; a larger file is not source code.
-const MAX_SOURCE_BYTES: u64 = 1024 * 1024;
 /// Stop listing ignored files after this many: the report stays readable.
 const MAX_LISTED: usize = 50;
 
@@ -24,7 +23,8 @@ const MAX_LISTED: usize = 50;
 pub struct IgnoredFile {
     pub path: String,
     /// `changed` (differs from the instructor's copy), `added` (not in it),
-    /// `symlink`, or `too large`.
+    /// `a symlink`, `a named pipe`, `a socket`, `a device`, `too large`, or
+    /// `not graded: …` (a chapter's `src/` reached through a symlink).
     pub why: String,
 }
 
@@ -112,51 +112,62 @@ fn remove(path: &Path) -> std::io::Result<()> {
     }
 }
 
-/// Replaces the chapter's `src/` in the build workspace `dest` by the
-/// student's. `Ok(None)` when the submission has no such `src/`.
+/// Copies the chapter's `src/` from the submission into `to` (a directory
+/// of ours, made afresh): regular files only, each at most
+/// `MAX_FILE_BYTES`. `Ok(None)` when the submission has no such `src/`, or
+/// reaches it through a symlink (noted).
 pub fn install_sources(
     student: &Path,
     chapter: &Chapter,
-    dest: &Path,
+    to: &Path,
     ignored: &mut Vec<IgnoredFile>,
 ) -> Result<Option<()>> {
     let relative = Path::new("crates").join(&chapter.dir_name).join("src");
-    let from = student.join(&relative);
-    if !from.is_dir() || from.is_symlink() {
-        return Ok(None);
-    }
-    let to = dest.join(&relative);
-    if to.exists() {
-        std::fs::remove_dir_all(&to)?;
-    }
-    copy_sources(&from, &to, &relative, ignored)?;
-    Ok(Some(()))
-}
-
-/// Regular files only: a symlink could point anywhere on the grader.
-fn copy_sources(
-    from: &Path,
-    to: &Path,
-    shown: &Path,
-    ignored: &mut Vec<IgnoredFile>,
-) -> Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let kind = entry.file_type()?;
-        let shown = shown.join(entry.file_name());
-        let target = to.join(entry.file_name());
-        if kind.is_dir() {
-            copy_sources(&entry.path(), &target, &shown, ignored)?;
-        } else if kind.is_symlink() {
-            note(ignored, &shown, "symlink");
-        } else if entry.metadata()?.len() > MAX_SOURCE_BYTES {
-            note(ignored, &shown, "too large");
-        } else {
-            std::fs::copy(entry.path(), &target)?;
+    match tree::kind_below(student, &relative) {
+        Ok(Some(tree::Kind::Dir)) => {}
+        Ok(Some(kind)) => {
+            note(ignored, &relative, tree::describe(kind));
+            return Ok(None);
+        }
+        Ok(None) => return Ok(None),
+        Err(why) => {
+            note(ignored, &relative, &format!("not graded: {why}"));
+            return Ok(None);
         }
     }
-    Ok(())
+    if to.exists() {
+        std::fs::remove_dir_all(to)?;
+    }
+    std::fs::create_dir_all(to)?;
+    let from = student.join(&relative);
+    let mut failed = None;
+    tree::walk(&from, &mut |entry| {
+        let shown = relative.join(&entry.relative);
+        let target = to.join(&entry.relative);
+        let copied = match entry.kind {
+            tree::Kind::Dir => std::fs::create_dir(&target),
+            tree::Kind::File(len) if len > tree::MAX_FILE_BYTES => {
+                note(ignored, &shown, "too large");
+                Ok(())
+            }
+            tree::Kind::File(_) => tree::read_regular(&entry.path, tree::MAX_FILE_BYTES)
+                .and_then(|bytes| std::fs::write(&target, bytes)),
+            kind => {
+                note(ignored, &shown, tree::describe(kind));
+                Ok(())
+            }
+        };
+        if let Err(error) = copied {
+            failed.get_or_insert(format!("cannot copy {}: {error}", shown.display()));
+        }
+        true
+    })
+    .map_err(anyhow::Error::msg)
+    .with_context(|| format!("{}", relative.display()))?;
+    match failed {
+        Some(why) => Err(anyhow::Error::msg(why)),
+        None => Ok(Some(())),
+    }
 }
 
 fn note(ignored: &mut Vec<IgnoredFile>, path: &Path, why: &str) {
@@ -178,59 +189,56 @@ pub fn ignored_changes(student: &Path, course: &Course) -> Vec<IgnoredFile> {
         .map(|c| Path::new("crates").join(&c.dir_name).join("src"))
         .collect();
     let mut ignored = Vec::new();
-    compare(student, course, Path::new(""), &sources, &mut ignored);
+    let walked = tree::walk(student, &mut |entry| {
+        let path = &entry.relative;
+        let top_level_skip = entry.relative.components().count() == 1
+            && NOT_READ.iter().any(|s| path.as_os_str() == *s);
+        if top_level_skip || sources.contains(path) {
+            return false;
+        }
+        match entry.kind {
+            tree::Kind::Dir => return true,
+            tree::Kind::File(len) => {
+                if let Some(why) = difference(course, path, &entry.path, len) {
+                    note(&mut ignored, path, why);
+                }
+            }
+            kind => note(&mut ignored, path, tree::describe(kind)),
+        }
+        false
+    });
+    if let Err(why) = walked {
+        note(
+            &mut ignored,
+            Path::new("."),
+            &format!("stopped looking: {why}"),
+        );
+    }
     ignored
 }
 
-/// Whether a file of the submission is as we gave it: as in our workspace,
-/// or as the hand-out (`cargo xtask dist`) has it.
-fn unchanged(course: &Course, relative: &Path, theirs: &[u8]) -> bool {
-    let same = |ours: Vec<u8>| ours == theirs;
-    std::fs::read(course.root.join(relative)).is_ok_and(same)
-        || dist::handout_version(course, relative).is_some_and(same)
-}
-
-fn compare(
-    student: &Path,
-    course: &Course,
-    relative: &Path,
-    sources: &[PathBuf],
-    ignored: &mut Vec<IgnoredFile>,
-) {
-    let Ok(entries) = std::fs::read_dir(student.join(relative)) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = relative.join(entry.file_name());
-        let top_level_skip =
-            relative.as_os_str().is_empty() && NOT_READ.iter().any(|s| entry.file_name() == *s);
-        if top_level_skip || sources.contains(&path) {
-            continue;
-        }
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            compare(student, course, &path, sources, ignored);
-        } else if kind.is_symlink() {
-            note(ignored, &path, "symlink");
-        } else {
-            let theirs = std::fs::read(entry.path()).unwrap_or_default();
-            let ours_has_it =
-                course.root.join(&path).is_file() || dist::handout_version(course, &path).is_some();
-            if !ours_has_it {
-                note(ignored, &path, "added");
-            } else if !unchanged(course, &path, &theirs) {
-                note(ignored, &path, "changed");
-            }
-        }
+/// How a submitted file differs from ours (as in our workspace, or as the
+/// hand-out of `cargo xtask dist` has it), if it does: sizes are compared
+/// before any byte is read.
+fn difference(course: &Course, relative: &Path, theirs: &Path, len: u64) -> Option<&'static str> {
+    let ours = std::fs::read(course.root.join(relative)).ok();
+    let handout = dist::handout_version(course, relative);
+    if ours.is_none() && handout.is_none() {
+        return Some("added");
+    }
+    let same = |ours: &Vec<u8>| ours.len() as u64 == len && tree::same_content(theirs, ours);
+    if ours.as_ref().is_some_and(same) || handout.as_ref().is_some_and(same) {
+        None
+    } else {
+        Some("changed")
     }
 }
 
 /// Chapter directories of the submission that the course does not have.
 pub fn unknown_chapters(student: &Path, course: &Course) -> Vec<String> {
+    if tree::kind_below(student, Path::new("crates")) != Ok(Some(tree::Kind::Dir)) {
+        return Vec::new();
+    }
     let Ok(entries) = std::fs::read_dir(student.join("crates")) else {
         return Vec::new();
     };
@@ -289,25 +297,55 @@ mod tests {
     }
 
     #[test]
-    fn sources_are_replaced_and_symlinks_skipped() {
+    fn sources_are_copied_as_regular_files_only() {
         let course = Course::here().unwrap();
         let chapter = &course.chapters[0];
         let (student, dest) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         let src = format!("crates/{}/src", chapter.dir_name);
-        write(dest.path(), &format!("{src}/old.rs"), "old");
+        let to = dest.path().join("src");
+        write(&to, "old.rs", "old");
         write(student.path(), &format!("{src}/lib.rs"), "new");
-        std::os::unix::fs::symlink("/etc/passwd", student.path().join(&src).join("p.rs")).unwrap();
+        let from = student.path().join(&src);
+        std::os::unix::fs::symlink("/etc/passwd", from.join("p.rs")).unwrap();
+        let fifo = std::ffi::CString::new(from.join("f.rs").to_str().unwrap()).unwrap();
+        // SAFETY: a valid C string.
+        #[allow(unsafe_code)]
+        let made = unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) };
+        assert_eq!(made, 0);
         let mut ignored = Vec::new();
-        let installed = install_sources(student.path(), chapter, dest.path(), &mut ignored);
+        let installed = install_sources(student.path(), chapter, &to, &mut ignored);
         assert!(installed.unwrap().is_some());
-        assert!(!dest.path().join(&src).join("old.rs").exists());
-        assert!(!dest.path().join(&src).join("p.rs").exists());
-        assert_eq!(ignored[0].why, "symlink");
+        let copied: Vec<String> = std::fs::read_dir(&to)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(copied, ["lib.rs"]);
+        let whys: Vec<&str> = ignored.iter().map(|i| i.why.as_str()).collect();
+        assert_eq!(whys, ["a named pipe", "a symlink"]);
         let other = tempfile::tempdir().unwrap();
         assert!(
-            install_sources(other.path(), chapter, dest.path(), &mut ignored)
+            install_sources(other.path(), chapter, &to, &mut ignored)
                 .unwrap()
                 .is_none()
         );
+    }
+
+    #[test]
+    fn a_symlink_on_the_way_to_src_is_refused() {
+        let course = Course::here().unwrap();
+        let chapter = &course.chapters[0];
+        let student = tempfile::tempdir().unwrap();
+        std::fs::create_dir(student.path().join("crates")).unwrap();
+        let solution = course.solution_dir(chapter);
+        std::os::unix::fs::symlink(
+            &solution,
+            student.path().join("crates").join(&chapter.dir_name),
+        )
+        .unwrap();
+        let mut ignored = Vec::new();
+        let to = tempfile::tempdir().unwrap();
+        let installed = install_sources(student.path(), chapter, to.path(), &mut ignored);
+        assert!(installed.unwrap().is_none());
+        assert!(ignored[0].why.contains("is a symlink"), "{ignored:?}");
     }
 }

@@ -10,9 +10,12 @@ use anyhow::{Context, Result, bail};
 
 use super::Options;
 use super::assemble::mirror_instructor;
+use super::jail::View;
+use super::sandbox::{Limits, Sandbox};
 use crate::course::{Chapter, Course};
 use crate::files::copy_tree;
 use crate::runner;
+use crate::runner::Launcher;
 
 const DEFAULT_STUDENTS: usize = 30;
 /// The naive way takes minutes per submission on two cores: measure a few
@@ -60,7 +63,47 @@ pub fn bench(course: &Course, options: &Options) -> Result<ExitCode> {
         );
     }
     report(students, ours_secs, &naive_secs);
+    sandbox_cost(&grades, ours_secs);
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the jail costs: starting one test process in it against starting
+/// it directly, and that difference times the test processes of the run.
+fn sandbox_cost(grades: &super::model::Grades, run_secs: f64) {
+    const TRIALS: u32 = 40;
+    let time = |command: &mut dyn FnMut() -> Command| {
+        let started = Instant::now();
+        for _ in 0..TRIALS {
+            let _ = command().stdin(Stdio::null()).current_dir("/").status();
+        }
+        started.elapsed().as_secs_f64() * 1000.0 / f64::from(TRIALS)
+    };
+    let view = View::default();
+    let sandbox = Sandbox::jailed(Limits::test(), &std::env::temp_dir(), view);
+    let jailed = time(&mut || sandbox.command(Path::new("true")));
+    let direct = time(&mut || Command::new("true"));
+    let setup = (jailed - direct).max(0.0);
+    // At most: a test whose build was seen before reuses its results.
+    let processes: usize = grades
+        .students
+        .iter()
+        .flat_map(|s| &s.chapters)
+        .filter(|c| c.status == super::model::ChapterStatus::Graded)
+        .map(|c| c.exercises.iter().map(|e| e.tests.len()).sum::<usize>())
+        .sum();
+    let share = setup * processes as f64 / 1000.0 / run_secs * 100.0;
+    println!(
+        "per-test set-up: {jailed:.1} ms in the jail, {direct:.1} ms without: {setup:.1} ms each; \
+         at most {processes} test processes: at most {share:.1}% of the run"
+    );
+    let in_force: Vec<&str> = grades
+        .isolation
+        .protections
+        .iter()
+        .filter(|p| p.in_force)
+        .map(|p| p.name.as_str())
+        .collect();
+    println!("protections in force: {}", in_force.join(", "));
 }
 
 fn report(students: usize, ours: f64, naive: &[f64]) {

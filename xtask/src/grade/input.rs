@@ -3,12 +3,13 @@
 //! without ever writing to them.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
+use super::jail::View;
 use super::sandbox::{Limits, Sandbox, run_limited};
+use super::tree;
 use crate::runner::Launcher;
 
 /// Unpacking an honest submission takes well under a second.
@@ -133,111 +134,158 @@ fn make_ids_unique(submissions: &mut [Submission]) {
 
 /// The root of the student's workspace, readable, and never the place we
 /// write to: a directory is read where it is; anything else is unpacked into
-/// `scratch`.
+/// `scratch` by git, tar or unzip in the jail, which shows them the
+/// submission (read-only) and the directory they unpack into, nothing else.
 pub fn open(submission: &Submission, git_ref: &str, scratch: &Path) -> Result<PathBuf> {
     let kind = match &submission.kind {
         Ok(kind) => *kind,
         Err(why) => bail!("{why}"),
     };
-    let unpacked = scratch.join("files");
     let source = &submission.path;
-    let dir = match kind {
-        Kind::Directory => source.clone(),
-        Kind::Git => {
-            export_git(source, git_ref, scratch, &unpacked)?;
-            unpacked
-        }
-        Kind::TarGz => {
-            unpack(tar_command(source, &unpacked), &unpacked, "archive")?;
-            unpacked
-        }
-        Kind::Zip => {
-            let mut unzip = Command::new("unzip");
-            unzip.arg("-qq").arg(source).arg("-d").arg(&unpacked);
-            unpack(unzip, &unpacked, "archive")?;
-            unpacked
-        }
-    };
-    workspace_root(&dir)
-}
-
-fn tar_command(archive: &Path, into: &Path) -> Command {
-    let mut tar = Command::new("tar");
-    // Owners and modes from a stranger's archive mean nothing here.
-    tar.args(["--no-same-owner", "--no-same-permissions", "-xf"])
-        .arg(archive)
-        .arg("-C")
-        .arg(into);
-    tar
-}
-
-/// `git archive` of the ref, unpacked: the committed files only, without
-/// touching the repository (no checkout, no index, no hooks).
-fn export_git(repo: &Path, git_ref: &str, scratch: &Path, into: &Path) -> Result<()> {
-    let tarball = scratch.join("export.tar");
-    let mut git = Command::new("git");
-    git.args(["-c", "safe.directory=*", "-c", "core.fsmonitor=false", "-C"])
-        .arg(repo)
-        .args(["archive", "--format=tar", "-o"])
-        .arg(&tarball)
-        .arg(git_ref);
-    std::fs::create_dir_all(scratch)?;
-    let out = run_limited(git, UNPACK_TIMEOUT)?;
-    if !out.status.success() {
-        bail!(
-            "git cannot export `{git_ref}` from {}: {}",
-            repo.display(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
+    if kind == Kind::Directory {
+        return workspace_root(source);
     }
-    unpack(tar_command(&tarball, into), into, "repository")?;
-    let _ = std::fs::remove_file(&tarball);
-    Ok(())
-}
-
-/// Runs an unpacking command with limits, then checks something came out.
-fn unpack(command: Command, into: &Path, what: &str) -> Result<()> {
-    std::fs::create_dir_all(into)?;
-    let sandbox = Sandbox {
-        limits: Limits::unpack(),
-        no_network: false,
-        scratch: None,
-        env: Vec::new(),
+    let unpacked = scratch.join("files");
+    std::fs::create_dir_all(&unpacked)?;
+    let what = if kind == Kind::Git {
+        "repository"
+    } else {
+        "archive"
     };
-    let program = command.get_program().to_owned();
-    let mut limited = sandbox.command(Path::new(&program));
-    limited.args(command.get_args());
-    let out = run_limited(limited, UNPACK_TIMEOUT)
-        .with_context(|| format!("cannot run {}", program.to_string_lossy()))?;
-    let empty = std::fs::read_dir(into)?.next().is_none();
-    if empty {
+    if kind == Kind::Git && !is_plain_ref(git_ref) {
+        bail!("`{git_ref}` is not a ref git can fetch");
+    }
+    let script = match kind {
+        Kind::Git => EXPORT_GIT,
+        Kind::TarGz => UNPACK_TAR,
+        _ => UNPACK_ZIP,
+    };
+    let view = View {
+        read: vec![source.clone()],
+        write: vec![unpacked.clone()],
+        ..View::default()
+    };
+    let mut sandbox = Sandbox::jailed(Limits::unpack(), scratch, view);
+    sandbox.env = UNPACK_ENV
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let mut command = sandbox.command(Path::new("sh"));
+    command
+        .args(["-c", &format!("{PREAMBLE}{script}"), "sh"])
+        .arg(std::path::absolute(source)?)
+        .arg(std::path::absolute(&unpacked)?)
+        .arg(git_ref)
+        .current_dir("/");
+    let out = run_limited(command, UNPACK_TIMEOUT).context("cannot run the unpacking")?;
+    if !out.status.success() {
+        let said = String::from_utf8_lossy(&out.stderr);
+        let said: String = said.trim().chars().take(1000).collect();
+        if said.contains(OUT_OF_ROOM) {
+            let bytes = Limits::unpack().scratch_bytes;
+            bail!(
+                "the {what} unpacks to more than {} MiB or {} files",
+                bytes >> 20,
+                bytes / 4096
+            );
+        }
+        bail!("cannot unpack the {what}: {said}");
+    }
+    if std::fs::read_dir(&unpacked)?.next().is_none() {
         bail!("the {what} is empty");
     }
-    if !out.status.success() {
-        bail!(
-            "cannot unpack the {what}: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
-    }
-    Ok(())
+    workspace_root(&unpacked)
+}
+
+/// No configuration, templates, hooks or attributes but ours: git reads no
+/// file of the grader's (there are none in the jail) nor of the student's.
+const UNPACK_ENV: [(&str, &str); 5] = [
+    ("HOME", "/nonexistent"),
+    ("GIT_CONFIG_NOSYSTEM", "1"),
+    ("GIT_CONFIG_GLOBAL", "/dev/null"),
+    ("GIT_TERMINAL_PROMPT", "0"),
+    ("GIT_ATTR_NOSYSTEM", "1"),
+];
+
+/// `$1` the repository, `$2` where its files go, `$3` the ref. The ref is
+/// fetched into a fresh bare repository and archived from there: nothing
+/// of the student's repository is used but its objects (no config, hooks,
+/// attributes' filters, fsmonitor). Unpacked in `$TMPDIR` (a size-capped
+/// tmpfs in the jail), then copied.
+const EXPORT_GIT: &str = r#"git init -q --bare --template= "$t/repo.git"
+git -C "$t/repo.git" -c protocol.file.allow=always -c safe.directory='*' \
+    fetch -q --no-tags --no-recurse-submodules --depth=1 "file://$1" "+$3:refs/graded"
+mkdir "$t/files"
+git -C "$t/repo.git" archive --format=tar refs/graded \
+    | tar -x -C "$t/files" --no-same-owner --no-same-permissions --exclude=target || room
+cp -R "$t/files/." "$2/"
+"#;
+
+/// `$1` the archive, `$2` where its files go. Build output (`target/`) is
+/// left out: it is never graded, and would count against the size limit.
+const UNPACK_TAR: &str = r#"mkdir "$t/files"
+tar -x -z -f "$1" -C "$t/files" --no-same-owner --no-same-permissions \
+    --exclude=target --exclude=.git || room
+cp -R "$t/files/." "$2/"
+"#;
+
+const UNPACK_ZIP: &str = r#"mkdir "$t/files"
+unzip -qq "$1" -d "$t/files" -x 'target/*' '*/target/*' '.git/*' '*/.git/*' || room
+cp -R "$t/files/." "$2/"
+"#;
+
+/// What the scripts say when their tmpfs filled up (bytes or files).
+const OUT_OF_ROOM: &str = "awaitlings: out of room";
+
+/// `room`: after a failure, says so when the tmpfs is full, and stops.
+const PREAMBLE: &str = r#"set -e
+t="${TMPDIR:-/tmp}"
+room() {
+    free=$(df -Pk "$t" | awk 'NR == 2 { print $4 }')
+    inodes=$(df -Pi "$t" | awk 'NR == 2 { print $4 }')
+    if [ "$free" -lt 1024 ] || [ "$inodes" -lt 16 ]; then
+        echo "awaitlings: out of room" >&2
+    fi
+    exit 1
+}
+"#;
+
+/// `HEAD`, `main`, `refs/tags/v1`, `a1b2c3`: nothing git could read as an
+/// option or a pattern.
+fn is_plain_ref(git_ref: &str) -> bool {
+    !git_ref.is_empty()
+        && !git_ref.starts_with('-')
+        && git_ref
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c))
 }
 
 /// The directory holding `crates/`: the top, or the one folder an archive
-/// often wraps everything in.
+/// often wraps everything in; never reached through a symlink.
 fn workspace_root(dir: &Path) -> Result<PathBuf> {
-    if dir.join("crates").is_dir() {
-        return Ok(dir.to_path_buf());
+    let has_crates = |d: &Path| tree::kind_below(d, Path::new("crates"));
+    match has_crates(dir) {
+        Ok(Some(tree::Kind::Dir)) => return Ok(dir.to_path_buf()),
+        Ok(Some(kind)) => bail!("crates/ is {}, not a directory", tree::describe(kind)),
+        Ok(None) => {}
+        Err(why) => bail!("{why}"),
     }
-    let folders: Vec<PathBuf> = std::fs::read_dir(dir)?
+    let folders: Vec<(PathBuf, tree::Kind)> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = file_name(p);
-            p.is_dir() && !name.starts_with('.') && name != "__MACOSX"
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            !name.starts_with('.') && name != "__MACOSX"
         })
+        .filter_map(|e| Some((e.path(), tree::kind_of(&e.path().symlink_metadata().ok()?))))
+        .filter(|(_, kind)| matches!(kind, tree::Kind::Dir | tree::Kind::Symlink))
         .collect();
     match folders.as_slice() {
-        [only] if only.join("crates").is_dir() => Ok(only.clone()),
+        [(only, tree::Kind::Dir)] => match has_crates(only) {
+            Ok(Some(tree::Kind::Dir)) => Ok(only.clone()),
+            Ok(Some(kind)) => bail!("{}/crates is {}", file_name(only), tree::describe(kind)),
+            _ => bail!("not a workspace: no crates/ directory at its top"),
+        },
+        [(only, tree::Kind::Symlink)] => bail!("{} is a symlink", file_name(only)),
         _ => bail!("not a workspace: no crates/ directory at its top"),
     }
 }
@@ -245,7 +293,7 @@ fn workspace_root(dir: &Path) -> Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::process::Stdio;
+    use std::process::{Command, Stdio};
 
     #[test]
     fn ids_drop_archive_extensions() {

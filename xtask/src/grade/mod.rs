@@ -3,10 +3,16 @@
 //! `cargo xtask bench-grade` measures it against the naive way.
 
 mod assemble;
+#[cfg(test)]
+mod attacks;
 mod bench;
+mod bundle;
 mod cache;
+mod cgroup;
 mod html;
 mod input;
+mod jail;
+mod merge;
 mod model;
 mod pipeline;
 mod progress;
@@ -15,6 +21,7 @@ mod sandbox;
 mod scan;
 #[cfg(test)]
 mod tests;
+mod tree;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,12 +42,18 @@ pub const COMMANDS: [&str; 2] = ["grade", "bench-grade"];
 const GRADE_USAGE: &str = "\
 usage: cargo xtask grade <submission>... [--out DIR] [--chapter CH]... [--ref REF]
                          [--timeout SECS] [--build-timeout SECS] [--jobs N]
-                         [--scratch DIR] [--target-dir DIR]
+                         [--scratch DIR] [--target-dir DIR] [--shard K/N] [--strict]
+       cargo xtask grade merge <grades.json or DIR>... [--out DIR]
+       cargo xtask grade bundle DIR
 
 A submission is a directory (a student's copy of the workspace), a git
 repository (graded at --ref, default HEAD), a .tar.gz or a .zip; a single
 directory that is none of these holds one submission per entry, named by
-student id. Reports: a table here; with --out, every file format.";
+student id. Reports: a table here; with --out (a new directory), every file
+format. --shard K/N grades the K-th of N shares of the class; `merge`
+combines the shards' grades.json. --strict refuses to grade unless every
+protection is in force. `bundle` writes a Gradescope autograder without
+the solutions.";
 
 /// Runs `cargo xtask <command> ...`, reading its own options from `parser`.
 pub fn run(command: &str, parser: &mut lexopt::Parser, style: Style) -> Result<ExitCode> {
@@ -50,8 +63,16 @@ pub fn run(command: &str, parser: &mut lexopt::Parser, style: Style) -> Result<E
         return Ok(ExitCode::SUCCESS);
     }
     let course = Course::here()?;
-    match command {
-        "grade" => grade(&course, &options, style),
+    let first = options.inputs.first().and_then(|p| p.to_str());
+    match (command, first) {
+        ("grade", Some("merge")) => {
+            merge::merge(&options.inputs[1..], options.out.as_deref(), style)
+        }
+        ("grade", Some("bundle")) => match &options.inputs[1..] {
+            [dir] => bundle::bundle(&course, dir).map(|()| ExitCode::SUCCESS),
+            _ => bail!("usage: cargo xtask grade bundle DIR"),
+        },
+        ("grade", _) => grade(&course, &options, style),
         _ => bench::bench(&course, &options),
     }
 }
@@ -68,6 +89,9 @@ pub struct Options {
     pub jobs: Option<usize>,
     pub scratch: Option<PathBuf>,
     pub target_dir: Option<PathBuf>,
+    /// `(K, N)`: grade the K-th share (from 1) of N.
+    pub shard: Option<(usize, usize)>,
+    pub strict: bool,
     /// bench-grade: how many submissions, and how many to grade the naive way.
     pub students: Option<usize>,
     pub naive: Option<usize>,
@@ -91,6 +115,8 @@ impl Options {
                 Long("jobs") => o.jobs = Some(parser.value()?.parse()?),
                 Long("scratch") => o.scratch = Some(parser.value()?.into()),
                 Long("target-dir") => o.target_dir = Some(parser.value()?.into()),
+                Long("shard") => o.shard = Some(parse_shard(&parser.value()?.string()?)?),
+                Long("strict") => o.strict = true,
                 Long("students") => o.students = Some(parser.value()?.parse()?),
                 Long("naive") => o.naive = Some(parser.value()?.parse()?),
                 Short('h') | Long("help") => o.help = true,
@@ -106,7 +132,7 @@ impl Options {
         let scratch = self
             .scratch
             .clone()
-            .unwrap_or_else(|| course.root.join("target").join("grade"));
+            .unwrap_or_else(|| default_scratch(course));
         let scratch = std::path::absolute(scratch)?;
         let target_dir = match &self.target_dir {
             Some(dir) => std::path::absolute(dir)?,
@@ -119,9 +145,39 @@ impl Options {
     }
 }
 
+/// `K/N` with 1 <= K <= N.
+fn parse_shard(text: &str) -> Result<(usize, usize)> {
+    let parsed = text
+        .split_once('/')
+        .and_then(|(k, n)| Some((k.trim().parse().ok()?, n.trim().parse().ok()?)));
+    match parsed {
+        Some((k, n)) if 1 <= k && k <= n => Ok((k, n)),
+        _ => bail!("--shard takes K/N with 1 <= K <= N (for example 2/5), not `{text}`"),
+    }
+}
+
+/// Outside the course checkout, so that nothing a build reads or writes is
+/// near the solutions: the user's cache directory, one per course copy
+/// (kept between runs: the dependencies are built there once).
+fn default_scratch(course: &Course) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    course.root.hash(&mut hasher);
+    let name = format!("grade-{:016x}", hasher.finish());
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| home.map(|h| h.join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    cache.join("awaitlings").join(name)
+}
+
 fn grade(course: &Course, options: &Options, style: Style) -> Result<ExitCode> {
     if options.inputs.is_empty() {
         bail!("no submissions given\n\n{GRADE_USAGE}");
+    }
+    if let Some(out) = &options.out {
+        report::check_out(out)?;
     }
     let started = Instant::now();
     let grades = grade_inputs(course, options)?;
@@ -129,6 +185,9 @@ fn grade(course: &Course, options: &Options, style: Style) -> Result<ExitCode> {
     if let Some(out) = &options.out {
         report::write_all(&grades, out)?;
         println!("\nReports written to {}", out.display());
+    }
+    if let Ok(cgroups) = &sandbox::protections().cgroups {
+        cgroups.sweep();
     }
     eprintln!(
         "graded {} submissions in {:.1} s",
@@ -141,7 +200,23 @@ fn grade(course: &Course, options: &Options, style: Style) -> Result<ExitCode> {
 /// Grades the submissions named by `options.inputs`.
 pub fn grade_inputs(course: &Course, options: &Options) -> Result<Grades> {
     let chapters = chosen_chapters(course, &options.chapters)?;
-    let submissions = input::discover(&options.inputs);
+    let missing = sandbox::protections().missing();
+    if options.strict && !missing.is_empty() {
+        bail!(
+            "--strict: not every protection can be in force here: {}",
+            missing.join("; ")
+        );
+    }
+    let class = input::discover(&options.inputs);
+    let shard = options.shard.map(|(index, count)| model::Shard {
+        index,
+        count,
+        class_size: class.len(),
+    });
+    let submissions: Vec<_> = match options.shard {
+        Some((k, n)) => class.into_iter().skip(k - 1).step_by(n).collect(),
+        None => class,
+    };
     let progress = Progress::new(submissions.len());
     let started = Instant::now();
     let mut plan = Plan::prepare(course, chapters, &options.layout(course)?, &progress)
@@ -179,6 +254,7 @@ pub fn grade_inputs(course: &Course, options: &Options) -> Result<Grades> {
             .chain(course.broken.iter().cloned())
             .collect(),
         isolation: isolation(),
+        shard,
         students,
     })
 }
@@ -191,11 +267,12 @@ pub fn chosen_chapters<'a>(course: &'a Course, queries: &[String]) -> Result<Vec
 }
 
 fn isolation() -> Isolation {
-    let network = sandbox::network_isolation();
+    let found = sandbox::protections();
     Isolation {
-        network: network.is_ok(),
-        network_note: network.err(),
+        network: found.network.is_ok(),
+        network_note: found.network.clone().err(),
         test_limits: Limits::test(),
         build_limits: Limits::build(),
+        protections: found.list(),
     }
 }

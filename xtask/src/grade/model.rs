@@ -21,7 +21,19 @@ pub struct Grades {
     /// (or its manifest cannot be read), with the reason.
     pub skipped_chapters: Vec<(String, String)>,
     pub isolation: Isolation,
+    /// Which share of the class this run graded (`grade --shard K/N`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<Shard>,
     pub students: Vec<Student>,
+}
+
+/// Shard `index` (from 1) of `count`: the submissions whose position in
+/// the whole class (of `class_size`) is `index - 1` modulo `count`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+    pub class_size: usize,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -39,6 +51,9 @@ pub struct Isolation {
     pub network_note: Option<String>,
     pub test_limits: super::sandbox::Limits,
     pub build_limits: super::sandbox::Limits,
+    /// Every protection, whether it was in force, and what it means.
+    #[serde(default)]
+    pub protections: Vec<super::sandbox::Protection>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -202,7 +217,7 @@ fn exercise_grade(verdict: &Verdict) -> ExerciseGrade {
                 outcome: outcome.to_string(),
                 score: if passed { share } else { 0.0 },
                 max: share,
-                message: message.to_string(),
+                message: cut(message),
             }
         })
         .collect();
@@ -222,10 +237,29 @@ fn outcome_words(outcome: &Outcome) -> (&'static str, &str) {
     }
 }
 
+/// What a report holds of one message: a test's or a compiler's.
+pub const MAX_MESSAGE_BYTES: usize = 8 * 1024;
+
+/// `text`, or its first `MAX_MESSAGE_BYTES` (on a character boundary) and
+/// a line saying how much was left out.
+pub fn cut(text: &str) -> String {
+    if text.len() <= MAX_MESSAGE_BYTES {
+        return text.to_string();
+    }
+    let mut end = MAX_MESSAGE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(
+        "{}\n… [cut here: {} more bytes of this message are not shown]",
+        &text[..end],
+        text.len() - end
+    )
+}
+
 /// The compiler's errors (or cargo's, when rustc said nothing), cut to a
 /// length a report can hold.
 pub fn compile_errors(build: &Build) -> String {
-    const MAX_CHARS: usize = 8000;
     let errors: Vec<&str> = build
         .diagnostics
         .iter()
@@ -237,7 +271,7 @@ pub fn compile_errors(build: &Build) -> String {
     } else {
         errors.join("\n")
     };
-    text.chars().take(MAX_CHARS).collect()
+    cut(&text)
 }
 
 impl Student {

@@ -15,10 +15,12 @@ use anyhow::{Context, Result, bail};
 use super::assemble;
 use super::cache::{BuildCache, Compiled};
 use super::input::{self, Submission};
+use super::jail::{Layer, View};
 use super::model::{self, ChapterGrade, ChapterStatus, Student};
 use super::progress::Progress;
-use super::sandbox::{Limits, Sandbox};
+use super::sandbox::{Limits, Sandbox, protections, toolchain};
 use super::scan;
+use super::tree;
 use crate::course::{Chapter, Course};
 use crate::files;
 use crate::runner::{self, Build, BuildSetup, PackageRun, RunOptions};
@@ -39,7 +41,6 @@ pub struct Plan<'a> {
     pub target_dir: PathBuf,
     /// Per-student scratch: unpacked files, test binaries, TMPDIR.
     pub students_dir: PathBuf,
-    pub network_blocked: bool,
     pub git_ref: String,
     pub test_timeout: Option<Duration>,
     pub build_timeout: Duration,
@@ -96,7 +97,6 @@ impl<'a> Plan<'a> {
             workspace,
             target_dir: layout.target_dir.clone(),
             students_dir,
-            network_blocked: super::sandbox::network_isolation().is_ok(),
             git_ref: "HEAD".into(),
             test_timeout: None,
             build_timeout: Duration::from_secs(300),
@@ -108,15 +108,58 @@ impl<'a> Plan<'a> {
         self.workspace.join("crates").join(&chapter.dir_name)
     }
 
-    /// The same environment for the instructor's build and the students':
-    /// any difference would make cargo rebuild the dependencies.
-    fn build_sandbox(&self, tmp: &Path, no_network: bool) -> Sandbox {
-        Sandbox {
-            no_network,
-            scratch: Some(tmp.to_path_buf()),
-            ..Sandbox::for_builds()
-        }
+    /// A student's build sees the workspace (read-only) with the student's
+    /// sources shown over the chapters' `src/`, the toolchain, and the
+    /// shared target directory through a copy-on-write layer of its own:
+    /// the dependencies are built once, and no build changes a file
+    /// another reads. The environment is the instructor's build's: any
+    /// difference would make cargo rebuild the dependencies.
+    fn build_sandbox(&self, dir: &Path, sources: &[(PathBuf, PathBuf)]) -> Result<Sandbox> {
+        let mut view = View {
+            read: vec![self.workspace.clone()],
+            over: sources.to_vec(),
+            layers: vec![student_layer(&self.target_dir, dir)?],
+            ..View::default()
+        };
+        toolchain().build_view(&mut view);
+        let mut sandbox = Sandbox::jailed(Limits::build(), &dir.join("tmp"), view);
+        sandbox.env = Sandbox::for_builds().env;
+        Ok(sandbox)
     }
+}
+
+/// Whether students' sources are shown over the workspace's (a private
+/// root): otherwise they are copied into it, one student at a time.
+fn sources_shown() -> bool {
+    protections().private_root.is_ok()
+}
+
+fn student_layer(target_dir: &Path, dir: &Path) -> Result<Layer> {
+    let layer = Layer {
+        dir: target_dir.to_path_buf(),
+        upper: dir.join("target"),
+        work: dir.join("target-work"),
+    };
+    std::fs::create_dir_all(&layer.upper)?;
+    std::fs::create_dir_all(&layer.work)?;
+    Ok(layer)
+}
+
+/// Where a binary cargo reported at `binary` in the shared target
+/// directory is: in the student's layer, when the build wrote one there.
+fn from_layer(plan: &Plan, dir: &Path, binary: &Path) -> Result<PathBuf> {
+    if protections().layers.is_err() {
+        return Ok(binary.to_path_buf());
+    }
+    let upper = student_layer(&plan.target_dir, dir)?.upper;
+    let relative = binary.strip_prefix(&plan.target_dir)?;
+    let in_layer = upper.join(relative);
+    if !in_layer.is_file() {
+        // Cargo found it up to date: the shared one, which must stay.
+        std::fs::create_dir_all(in_layer.parent().unwrap_or(&upper))?;
+        std::fs::copy(binary, &in_layer)?;
+    }
+    Ok(in_layer)
 }
 
 /// The course's own builds: trusted, online, and without a time limit (the
@@ -200,6 +243,8 @@ struct TestJob {
     binary: PathBuf,
     cwd: PathBuf,
     tmp: PathBuf,
+    /// Whether `binary` is this job's copy, removed afterwards.
+    own_copy: bool,
 }
 
 /// Grades every submission, in order; bad submissions get a line saying why.
@@ -217,7 +262,7 @@ pub fn grade_all(plan: &Plan, submissions: &[Submission], progress: &Progress) -
             let mut student = students[i].lock().unwrap();
             student.total();
             progress.finished(&summary(&student));
-            let _ = std::fs::remove_dir_all(student_dir(plan, i, &student.id));
+            tree::remove_tree(&student_dir(plan, i, &student.id));
         }
     };
     std::thread::scope(|scope| {
@@ -318,8 +363,9 @@ fn build_student(
             return;
         }
     };
+    student.lock().unwrap().ignored = assemble::ignored_changes(&root, plan.course);
     look_over(plan, &root, &mut student.lock().unwrap());
-    let compiled = compile_student(plan, &root, id, student, &tmp, progress);
+    let compiled = compile_student(plan, &root, &dir, student, progress);
     for (c, compiled) in compiled {
         let prepared = test_job(plan, c, compiled, &dir, &tmp);
         let mut s = student.lock().unwrap();
@@ -349,19 +395,25 @@ fn build_student(
 fn compile_student(
     plan: &Plan,
     root: &Path,
-    id: &str,
+    dir: &Path,
     student: &Mutex<Student>,
-    tmp: &Path,
     progress: &Progress,
 ) -> Vec<(usize, Compiled)> {
     let mut compiled = Vec::new();
     let mut to_build = Vec::new();
     for (c, chapter) in plan.chapters.iter().enumerate() {
         let mut s = student.lock().unwrap();
-        let installed = assemble::install_sources(root, chapter, &plan.workspace, &mut s.ignored)
-            .and_then(|found| match found {
-                Some(()) => BuildCache::key(&plan.crate_dir(chapter).join("src")).map(Some),
-                None => Ok(None),
+        let staged = sources_dir(dir, chapter);
+        let installed =
+            assemble::install_sources(root, chapter, &staged, &mut s.ignored).and_then(|found| {
+                match found {
+                    Some(()) => {
+                        let shown = Path::new("crates").join(&chapter.dir_name).join("src");
+                        s.flags.extend(scan::scan_dir(&staged, &shown));
+                        BuildCache::key(&staged).map(Some)
+                    }
+                    None => Ok(None),
+                }
             });
         match installed {
             Ok(Some(key)) => match plan.cache.get(&chapter.id, &key) {
@@ -377,9 +429,10 @@ fn compile_student(
                 .push(format!("{}: not graded: {error:#}", chapter.id)),
         }
     }
+    let id = student.lock().unwrap().id.clone();
     progress.doing(&format!("building {id}"));
     let indices: Vec<usize> = to_build.iter().map(|(c, _)| *c).collect();
-    let builds = match build_chapters(plan, &indices, tmp) {
+    let builds = match build_chapters(plan, &indices, dir) {
         Ok(builds) => builds,
         Err(error) => {
             let note = format!("not built: {error:#}");
@@ -405,11 +458,25 @@ fn compile_student(
 /// cargo stops at the first chapter that fails, so a chapter it left
 /// unfinished is built again on its own: one broken chapter never costs
 /// another its grade.
-fn build_chapters(plan: &Plan, chapters: &[usize], tmp: &Path) -> Result<Vec<Build>> {
+fn build_chapters(plan: &Plan, chapters: &[usize], dir: &Path) -> Result<Vec<Build>> {
     if chapters.is_empty() {
         return Ok(Vec::new());
     }
-    let sandbox = plan.build_sandbox(tmp, plan.network_blocked);
+    let mut sources = Vec::new();
+    for &c in chapters {
+        let chapter = plan.chapters[c];
+        let (staged, src) = (
+            sources_dir(dir, chapter),
+            plan.crate_dir(chapter).join("src"),
+        );
+        if sources_shown() {
+            sources.push((staged, src));
+        } else {
+            let _ = std::fs::remove_dir_all(&src);
+            files::copy_tree(&staged, &src)?;
+        }
+    }
+    let sandbox = plan.build_sandbox(dir, &sources)?;
     let setup = BuildSetup {
         target_dir: Some(plan.target_dir.clone()),
         timeout: Some(plan.build_timeout),
@@ -426,23 +493,38 @@ fn build_chapters(plan: &Plan, chapters: &[usize], tmp: &Path) -> Result<Vec<Bui
         .map(|(&c, dir)| (plan.chapters[c].package(), dir.as_path()))
         .collect();
     let mut builds = runner::build_many(&plan.workspace, &packages, false, &setup, &mut |_| {})?;
-    if packages.len() == 1 || builds.iter().any(|b| b.timed_out) {
-        return Ok(builds);
+    if packages.len() > 1 && !builds.iter().any(|b| b.timed_out) {
+        rebuild_unfinished(plan, &mut builds, &packages, &setup)?;
     }
-    for (build, (package, dir)) in builds.iter_mut().zip(&packages) {
-        let own_errors = build.diagnostics.iter().any(|d| d.is_error);
-        if build.binary.is_none() && !own_errors {
-            *build = runner::build_tests_with(
-                &plan.workspace,
-                package,
-                dir,
-                false,
-                &setup,
-                &mut |_| {},
-            )?;
+    for build in &mut builds {
+        if let Some(binary) = &build.binary {
+            build.binary = Some(from_layer(plan, dir, binary)?);
         }
     }
     Ok(builds)
+}
+
+/// The student's own copy of a chapter's `src/`: regular files only.
+fn sources_dir(dir: &Path, chapter: &Chapter) -> PathBuf {
+    dir.join("src").join(&chapter.dir_name)
+}
+
+/// Builds again, each on its own, the chapters cargo left unfinished when
+/// another one failed.
+fn rebuild_unfinished(
+    plan: &Plan,
+    builds: &mut [Build],
+    packages: &[(&str, &Path)],
+    setup: &BuildSetup,
+) -> Result<()> {
+    for (build, (package, dir)) in builds.iter_mut().zip(packages) {
+        let own_errors = build.diagnostics.iter().any(|d| d.is_error);
+        if build.binary.is_none() && !own_errors {
+            *build =
+                runner::build_tests_with(&plan.workspace, package, dir, false, setup, &mut |_| {})?;
+        }
+    }
+    Ok(())
 }
 
 /// Grading writes sources into its workspace: it cannot also read them there.
@@ -454,17 +536,12 @@ fn not_our_workspace(plan: &Plan, root: PathBuf) -> Result<PathBuf> {
     Ok(root)
 }
 
-/// What grading reads but never uses, and what a human should look at.
+/// Chapters of the submission that this course does not have.
 fn look_over(plan: &Plan, root: &Path, student: &mut Student) {
-    student.ignored = assemble::ignored_changes(root, plan.course);
     for name in assemble::unknown_chapters(root, plan.course) {
         student.notes.push(format!(
             "crates/{name}: not a chapter of this course, not graded"
         ));
-    }
-    for chapter in &plan.chapters {
-        let src = Path::new("crates").join(&chapter.dir_name).join("src");
-        student.flags.extend(scan::scan_dir(&root.join(&src), &src));
     }
 }
 
@@ -486,15 +563,26 @@ fn test_job(plan: &Plan, c: usize, compiled: Compiled, dir: &Path, tmp: &Path) -
             return Ok(Built::Grade(grade));
         }
     };
-    // The next student's sources replace these: the tests get their own
-    // copy of the crate, in the student's scratch directory, and their own
-    // link to the binary.
+    if sources_shown() {
+        // The tests see the cached binary and the pristine crate read-only.
+        return Ok(Built::Ready(TestJob {
+            student: 0,
+            chapter: c,
+            entry,
+            binary,
+            cwd: plan.crate_dir(chapter),
+            tmp: tmp.to_path_buf(),
+            own_copy: false,
+        }));
+    }
+    // Without a private root, the next student's sources replace these, and
+    // a test could write what it sees: its own copy of the crate and of the
+    // binary (never a hard link to the cached one).
     let chapter_dir = dir.join(&chapter.id);
     let cwd = chapter_dir.join("crate");
     files::copy_tree(&plan.crate_dir(chapter), &cwd)?;
     let own_binary = chapter_dir.join("tests");
-    std::fs::hard_link(&binary, &own_binary)
-        .or_else(|_| std::fs::copy(&binary, &own_binary).map(|_| ()))
+    std::fs::copy(&binary, &own_binary)
         .with_context(|| format!("cannot copy {}", binary.display()))?;
     Ok(Built::Ready(TestJob {
         student: 0,
@@ -503,6 +591,7 @@ fn test_job(plan: &Plan, c: usize, compiled: Compiled, dir: &Path, tmp: &Path) -
         binary: own_binary,
         cwd,
         tmp: tmp.to_path_buf(),
+        own_copy: true,
     }))
 }
 
@@ -515,19 +604,20 @@ fn run_job(plan: &Plan, job: &TestJob) -> ChapterGrade {
         timeout: plan.test_timeout.unwrap_or(chapter.manifest.timeout()),
         jobs: plan.jobs,
     };
-    let sandbox = Sandbox {
-        limits: Limits::test(),
-        no_network: plan.network_blocked,
-        scratch: Some(job.tmp.clone()),
-        env: Vec::new(),
+    let view = View {
+        read: vec![job.cwd.clone(), job.binary.clone()],
+        ..View::default()
     };
+    let sandbox = Sandbox::jailed(Limits::test(), &job.tmp, view);
     let tests = &plan.tests[&chapter.id];
     let results = plan.cache.results(job.entry).unwrap_or_else(|| {
         let results = runner::run_tests_with(&job.binary, tests, &options, &sandbox);
         plan.cache.keep_results(job.entry, &results);
         results
     });
-    let _ = std::fs::remove_file(&job.binary);
+    if job.own_copy {
+        let _ = std::fs::remove_file(&job.binary);
+    }
     let run = PackageRun {
         build: Build {
             binary: Some(job.binary.clone()),

@@ -3,47 +3,99 @@
 //! Classroom.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use serde_json::json;
 
 use super::model::{ChapterGrade, ChapterStatus, Grades, Student, TestGrade};
 use crate::ui::Style;
 
-/// Writes every file format into `out`.
+/// `out` must be a directory this run makes: nothing in it can have been
+/// put there beforehand (a symlink to a file to overwrite, say).
+pub fn check_out(out: &Path) -> Result<()> {
+    if out.symlink_metadata().is_ok() {
+        bail!(
+            "{} already exists: reports go into a new directory (choose another --out)",
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+/// Writes every file format into `out`, a new directory: each file is
+/// created afresh (`O_EXCL | O_NOFOLLOW`), in directories made here.
 pub fn write_all(grades: &Grades, out: &Path) -> Result<()> {
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    let write = |name: &str, text: String| {
+    check_out(out)?;
+    if let Some(parent) = out.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::create_dir(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let write = |name: &str, text: String| -> Result<()> {
         let path = out.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .mode(0o644)
+            .open(&path)
+            .with_context(|| format!("cannot create {}", path.display()))?;
+        file.write_all(text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))
     };
     write("grades.json", serde_json::to_string_pretty(grades)? + "\n")?;
     write("grades.csv", csv(grades))?;
     write("junit.xml", junit(grades))?;
     write("grades.md", markdown(grades))?;
     write("grades.html", super::html::html(grades))?;
-    for student in &grades.students {
-        let name = file_safe(&student.id);
+    std::fs::create_dir(out.join("gradescope"))?;
+    std::fs::create_dir(out.join("classroom"))?;
+    for (student, name) in grades.students.iter().zip(file_names(grades)) {
+        std::fs::create_dir(out.join("gradescope").join(&name))?;
         write(
             &format!("gradescope/{name}/results.json"),
-            gradescope(student),
+            gradescope(grades, student),
         )?;
-        write(&format!("classroom/{name}.json"), classroom(student))?;
+        write(
+            &format!("classroom/{name}.json"),
+            classroom(grades, student),
+        )?;
     }
     // One submission is how the platforms grade: one job per student.
     if let [only] = grades.students.as_slice() {
-        write("results.json", gradescope(only))?;
-        write("classroom.json", classroom(only))?;
+        write("results.json", gradescope(grades, only))?;
+        write("classroom.json", classroom(grades, only))?;
     }
     Ok(())
 }
 
+/// Each student's file name: the id with anything but letters, digits and
+/// `-_.` replaced, never starting with a dot, at most 100 characters, and
+/// unique (ignoring case) with `-2`, `-3`, … in class order.
+pub fn file_names(grades: &Grades) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
+    grades
+        .students
+        .iter()
+        .map(|s| {
+            let base = file_safe(&s.id);
+            let mut name = base.clone();
+            let mut n = 1;
+            while !taken.insert(name.to_lowercase()) {
+                n += 1;
+                name = format!("{base}-{n}");
+            }
+            name
+        })
+        .collect()
+}
+
 fn file_safe(id: &str) -> String {
-    id.chars()
+    let safe: String = id
+        .chars()
+        .take(100)
         .map(|c| {
             if c.is_alphanumeric() || "-_.".contains(c) {
                 c
@@ -51,7 +103,12 @@ fn file_safe(id: &str) -> String {
                 '_'
             }
         })
-        .collect()
+        .collect();
+    match safe.strip_prefix('.') {
+        Some(rest) => format!("_{rest}"),
+        None if safe.is_empty() => "_".to_string(),
+        None => safe,
+    }
 }
 
 /// `12.5` and `10`, not `12.500000` or `10.0`.
@@ -115,13 +172,7 @@ fn attention(grades: &Grades) -> String {
             "\nNot graded: {chapter}, the course's own copy does not build ({why})."
         );
     }
-    if !grades.isolation.network {
-        let why = grades.isolation.network_note.as_deref().unwrap_or("");
-        let _ = writeln!(
-            out,
-            "\nNote: tests had network access on this machine ({why})."
-        );
-    }
+    out.push_str(&protections(grades));
     for s in &grades.students {
         let mut lines = Vec::new();
         if let Some(error) = &s.error {
@@ -198,6 +249,17 @@ pub fn junit(grades: &Grades) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"awaitlings\">\n",
     );
+    // Which protections were in force, as each suite's properties.
+    let mut properties = String::from("    <properties>\n");
+    for p in &grades.isolation.protections {
+        let _ = writeln!(
+            properties,
+            "      <property name=\"protection.{}\" value=\"{}\"/>",
+            xml(&p.name),
+            if p.in_force { "in force" } else { "missing" }
+        );
+    }
+    properties.push_str("    </properties>\n");
     for (c, chapter) in grades.chapters.iter().enumerate() {
         let cases: Vec<(&Student, &TestGrade)> = grades
             .students
@@ -216,6 +278,7 @@ pub fn junit(grades: &Grades) -> String {
             xml(&chapter.id),
             cases.len()
         );
+        out.push_str(&properties);
         for (student, test) in cases {
             junit_case(&mut out, student, &chapter.id, test);
         }
@@ -272,8 +335,27 @@ fn md(text: &str) -> String {
     text.replace('|', "\\|")
 }
 
+/// Which protections were in force while grading, one line each.
+fn protections(grades: &Grades) -> String {
+    let mut out = String::from("\nProtections:\n");
+    for p in &grades.isolation.protections {
+        let mark = if p.in_force { "in force" } else { "MISSING" };
+        let _ = writeln!(out, "  {}: {mark}: {}", p.name, p.detail);
+    }
+    out
+}
+
+fn in_force(grades: &Grades) -> Vec<&str> {
+    let protections = &grades.isolation.protections;
+    protections
+        .iter()
+        .filter(|p| p.in_force)
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
 /// Gradescope's `results.json`: the total, and one entry per test.
-pub fn gradescope(student: &Student) -> String {
+pub fn gradescope(grades: &Grades, student: &Student) -> String {
     let mut tests = Vec::new();
     for chapter in &student.chapters {
         for exercise in &chapter.exercises {
@@ -296,6 +378,7 @@ pub fn gradescope(student: &Student) -> String {
         "score": student.score,
         "output": student_output(student),
         "tests": tests,
+        "extra_data": { "protections_in_force": in_force(grades) },
     });
     serde_json::to_string_pretty(&results).unwrap_or_default() + "\n"
 }
@@ -326,7 +409,7 @@ fn student_output(student: &Student) -> String {
 
 /// The result GitHub Classroom's grading reporter reads (base64-encoded, as
 /// a step output): it adds up `score` over `tests`, one per exercise here.
-pub fn classroom(student: &Student) -> String {
+pub fn classroom(grades: &Grades, student: &Student) -> String {
     let mut tests = Vec::new();
     for chapter in &student.chapters {
         for exercise in &chapter.exercises {
@@ -366,6 +449,7 @@ pub fn classroom(student: &Student) -> String {
         "status": status,
         "max_score": student.max,
         "tests": tests,
+        "protections_in_force": in_force(grades),
     });
     serde_json::to_string_pretty(&result).unwrap_or_default() + "\n"
 }
@@ -373,6 +457,25 @@ pub fn classroom(student: &Student) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_are_safe_and_unique() {
+        let grades: Grades = serde_json::from_value(json!({
+            "format": 1, "chapters": [], "skipped_chapters": [],
+            "isolation": {"network": true, "network_note": null,
+                "test_limits": super::super::sandbox::Limits::test(),
+                "build_limits": super::super::sandbox::Limits::build()},
+            "students": (["col x", "col_x", "COL_X", "..", "", "a/b"].iter().map(|id| json!({
+                "id": id, "source": "", "kind": "directory", "error": null, "score": 0.0,
+                "max": 0.0, "chapters": [], "ignored": [], "flags": [], "notes": []
+            })).collect::<Vec<_>>()),
+        }))
+        .unwrap();
+        assert_eq!(
+            file_names(&grades),
+            ["col_x", "col_x-2", "COL_X-3", "_.", "_", "a_b"]
+        );
+    }
 
     #[test]
     fn points_drop_needless_decimals() {

@@ -12,7 +12,7 @@ use super::model::{ChapterStatus, Grades, Student};
 use super::{Options, grade_inputs, report};
 use crate::course::Course;
 
-const CHAPTER: &str = "ch01-coroutines";
+pub(super) const CHAPTER: &str = "ch01-coroutines";
 const WORK: &str = "    tokio::time::sleep(job.duration).await;";
 const JOBS_TESTS: [&str; 5] = [
     "work_waits_for_the_job_duration",
@@ -24,7 +24,7 @@ const JOBS_TESTS: [&str; 5] = [
 
 /// A student's copy of the workspace: the stubs, with the solutions of
 /// the named exercises.
-fn submission(course: &Course, dir: &Path, solved: &[&str]) -> PathBuf {
+pub(super) fn submission(course: &Course, dir: &Path, solved: &[&str]) -> PathBuf {
     mirror_instructor(course, &[course.chapter("ch01").unwrap()], dir).unwrap();
     let chapter = course.chapter("ch01").unwrap();
     for name in solved {
@@ -38,7 +38,7 @@ fn submission(course: &Course, dir: &Path, solved: &[&str]) -> PathBuf {
     dir.to_path_buf()
 }
 
-fn all_exercises(course: &Course) -> Vec<&str> {
+pub(super) fn all_exercises(course: &Course) -> Vec<&str> {
     let chapter = course.chapter("ch01").unwrap();
     chapter
         .manifest
@@ -72,12 +72,12 @@ fn forged_libtest_output() -> String {
     )
 }
 
-fn run(command: &mut Command) {
+pub(super) fn run(command: &mut Command) {
     let status = command.stdout(Stdio::null()).status().unwrap();
     assert!(status.success(), "{command:?}");
 }
 
-fn git(repo: &Path, args: &[&str]) {
+pub(super) fn git(repo: &Path, args: &[&str]) {
     run(Command::new("git")
         .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-C"])
         .arg(repo)
@@ -85,7 +85,7 @@ fn git(repo: &Path, args: &[&str]) {
 }
 
 /// Every file's bytes under `path` (or of `path`), to show nothing changed.
-fn snapshot(path: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(super) fn snapshot(path: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     if path.is_file() {
         files.insert(path.to_path_buf(), std::fs::read(path).unwrap());
@@ -97,9 +97,9 @@ fn snapshot(path: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
-struct Class {
-    _dir: tempfile::TempDir,
-    inputs: Vec<PathBuf>,
+pub(super) struct Class {
+    pub _dir: tempfile::TempDir,
+    pub inputs: Vec<PathBuf>,
 }
 
 fn make_class(course: &Course) -> Class {
@@ -183,7 +183,7 @@ fn archives_and_repos(course: &Course, dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-fn student<'a>(grades: &'a Grades, id: &str) -> &'a Student {
+pub(super) fn student<'a>(grades: &'a Grades, id: &str) -> &'a Student {
     grades.students.iter().find(|s| s.id == id).unwrap()
 }
 
@@ -200,9 +200,9 @@ fn outcomes(student: &Student, exercise: &str) -> Vec<String> {
 /// The heavy tests share one target directory, and cargo names the
 /// artifacts of two workspaces with the same layout alike: they must not
 /// build at the same time.
-static SHARED_TARGET: std::sync::Mutex<()> = std::sync::Mutex::new(());
+pub(super) static SHARED_TARGET: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-fn grade_class(course: &Course, class: &Class, scratch: &Path) -> Grades {
+pub(super) fn grade_class(course: &Course, class: &Class, scratch: &Path) -> Grades {
     let options = Options {
         inputs: class.inputs.clone(),
         chapters: vec!["ch01".into()],
@@ -298,10 +298,11 @@ fn every_kind_of_submission_is_scored_as_it_deserves() {
 }
 
 /// The totals each file format shows agree with the JSON.
-fn same_grades_in_every_format(grades: &Grades) {
-    let out = tempfile::tempdir().unwrap();
-    report::write_all(grades, out.path()).unwrap();
-    let read = |name: &str| std::fs::read_to_string(out.path().join(name)).unwrap();
+pub(super) fn same_grades_in_every_format(grades: &Grades) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports");
+    report::write_all(grades, &out).unwrap();
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
     let json: Grades = serde_json::from_str(&read("grades.json")).unwrap();
     let csv = read("grades.csv");
     let junit = read("junit.xml");
@@ -388,4 +389,58 @@ fn a_chapter_that_does_not_compile_leaves_the_others_alone() {
         statuses,
         [ChapterStatus::DoesNotCompile, ChapterStatus::Graded]
     );
+}
+
+/// Every file under `dir`, by its path relative to `dir`.
+fn files_below(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    snapshot(dir)
+        .into_iter()
+        .map(|(path, bytes)| (path.strip_prefix(dir).unwrap().to_path_buf(), bytes))
+        .collect()
+}
+
+#[test]
+#[ignore = "grades a small class four times: about half a minute"]
+fn three_shards_merged_write_what_one_run_writes() {
+    let _one_build_at_a_time = SHARED_TARGET.lock().unwrap_or_else(|e| e.into_inner());
+    let course = Course::here().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name);
+    let all = all_exercises(&course);
+    // Four students: shard 1 of 3 has two of them, in class order.
+    let inputs = vec![
+        submission(&course, &at("a"), &all),
+        submission(&course, &at("b"), &[]),
+        submission(&course, &at("c"), &["jobs", "lazy"]),
+        submission(&course, &at("d"), &[]),
+    ];
+    let grade = |shard: Option<(usize, usize)>, name: &str| -> PathBuf {
+        let options = Options {
+            inputs: inputs.clone(),
+            chapters: vec!["ch01".into()],
+            scratch: Some(at(&format!("scratch-{name}"))),
+            target_dir: Some(course.root.join("target/grade/target")),
+            shard,
+            ..Options::default()
+        };
+        let grades = grade_inputs(&course, &options).unwrap();
+        report::write_all(&grades, &at(name)).unwrap();
+        at(name)
+    };
+    let whole = grade(None, "whole");
+    let shards: Vec<Grades> = (1..=3)
+        .map(|k| super::merge::read(&grade(Some((k, 3)), &format!("shard-{k}"))).unwrap())
+        .collect();
+    assert_eq!(shards[0].students.len(), 2);
+    let merged = super::merge::combine(shards).unwrap();
+    report::write_all(&merged, &at("merged")).unwrap();
+    let (one_run, put_together) = (files_below(&whole), files_below(&at("merged")));
+    assert_eq!(
+        one_run.keys().collect::<Vec<_>>(),
+        put_together.keys().collect::<Vec<_>>()
+    );
+    for (file, bytes) in &one_run {
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        assert_eq!(text(&put_together[file]), text(bytes), "{}", file.display());
+    }
 }
