@@ -412,7 +412,8 @@ pub fn run_tests_with(
 
 /// Runs one test in a new process group, killing the whole group at the
 /// time limit and when the test is over. The harness in the test process
-/// reads a fresh key from its stdin and signs its verdict with it.
+/// reads a fresh key from the first line of its stdin and signs its
+/// verdict with it.
 fn run_test(
     binary: &Path,
     name: &str,
@@ -434,12 +435,16 @@ fn run_test(
         .own_process_group()
         .spawn()
         .with_context(|| format!("cannot run {}", binary.display()))?;
-    if let Some(mut stdin) = child.stdin.take() {
+    // Held open while the test runs: the harness ends its process when
+    // this pipe closes, so no test outlives an interrupted runner.
+    let mut stdin = child.stdin.take();
+    if let Some(stdin) = &mut stdin {
         // A process that never reads it is judged by its missing record.
         let _ = stdin.write_all(key.to_text().as_bytes());
     }
     let status = wait_with_timeout(&mut child, options.timeout)?;
     kill_group(&mut child);
+    drop(stdin);
     let stdout = read_lossy(&out.0);
     let stderr = read_lossy(&err.0);
     Ok(judge(name, &key, status, &stdout, &stderr, options.timeout))

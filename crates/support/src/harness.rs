@@ -10,7 +10,7 @@
 
 use std::any::Any;
 use std::future::Future;
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Once, OnceLock};
@@ -182,17 +182,26 @@ fn report(key: Option<Key>, record: &Record) {
     }
 }
 
-/// The key the runner wrote on our standard input, read once, before any
-/// code under test runs; afterwards stdin is at its end.
+/// The key the runner wrote on the first line of our standard input, read
+/// once, before any code under test runs. The runner keeps the pipe open
+/// until the test is over: when it closes early, the runner is gone
+/// (interrupted), and so must the test be.
 fn take_key() -> Option<Key> {
     static KEY: OnceLock<Option<Key>> = OnceLock::new();
     install_panic_hook();
     *KEY.get_or_init(|| {
         std::env::var_os(verdict::ENV)?;
-        let mut text = String::new();
-        std::io::stdin().take(64).read_to_string(&mut text).ok()?;
-        Key::from_text(&text)
+        let mut line = String::new();
+        std::io::stdin().lock().take(64).read_line(&mut line).ok()?;
+        std::thread::spawn(end_with_the_runner);
+        Key::from_text(&line)
     })
+}
+
+fn end_with_the_runner() {
+    let mut rest = [0u8; 64];
+    while let Ok(1..) = std::io::stdin().read(&mut rest) {}
+    std::process::exit(101);
 }
 
 /// Panics marked by [`fail`] with their kind.
