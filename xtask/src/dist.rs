@@ -11,7 +11,14 @@ use crate::files::copy_workspace;
 use crate::runner;
 
 /// What never goes into a hand-out, by top-level name.
-const LEFT_OUT: &[&str] = &["target", ".git", ".awaitlings", "solutions", ".ci"];
+const LEFT_OUT: &[&str] = &[
+    "target",
+    ".git",
+    ".awaitlings",
+    "solutions",
+    ".ci",
+    "TESTING.md",
+];
 
 /// The grading workflow for GitHub Classroom, installed in the hand-out.
 const CLASSROOM_WORKFLOW: &str = "xtask/graders/classroom/classroom.yml";
