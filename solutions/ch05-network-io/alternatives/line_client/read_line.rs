@@ -1,0 +1,60 @@
+//! Exercise `line_client` with `read_line` on a buffered read half.
+
+use std::io;
+use std::net::SocketAddr;
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+
+/// A connection to a line-based server.
+#[derive(Debug)]
+pub struct LineClient {
+    reader: BufReader<OwnedReadHalf>,
+    writer: OwnedWriteHalf,
+}
+
+impl LineClient {
+    pub async fn connect(addr: SocketAddr) -> io::Result<LineClient> {
+        let (reader, writer) = TcpStream::connect(addr).await?.into_split();
+        Ok(LineClient {
+            reader: BufReader::new(reader),
+            writer,
+        })
+    }
+
+    /// One `write_all` of the whole line and its newline: `write` alone may
+    /// write only part of it.
+    pub async fn send(&mut self, line: &str) -> io::Result<()> {
+        self.writer.write_all(format!("{line}\n").as_bytes()).await
+    }
+
+    pub async fn recv(&mut self) -> io::Result<Option<String>> {
+        let mut line = String::new();
+        if self.reader.read_line(&mut line).await? == 0 {
+            return Ok(None);
+        }
+        let end = line.trim_end_matches(['\r', '\n']).len();
+        line.truncate(end);
+        Ok(Some(line))
+    }
+
+    pub async fn request(&mut self, line: &str) -> io::Result<String> {
+        self.send(line).await?;
+        self.recv().await?.ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the server closed the connection before replying",
+            )
+        })
+    }
+}
+
+pub async fn send_lines(addr: SocketAddr, lines: &[&str]) -> io::Result<Vec<String>> {
+    let mut client = LineClient::connect(addr).await?;
+    let mut replies = Vec::with_capacity(lines.len());
+    for line in lines {
+        replies.push(client.request(line).await?);
+    }
+    Ok(replies)
+}
