@@ -68,7 +68,11 @@ async fn serve_client(
             match inbox.recv().await {
                 Ok((from, _)) if from == id => {}
                 Ok((_, text)) => {
-                    if writer.write_all(format!("{text}\n").as_bytes()).await.is_err() {
+                    if writer
+                        .write_all(format!("{text}\n").as_bytes())
+                        .await
+                        .is_err()
+                    {
                         return;
                     }
                 }
