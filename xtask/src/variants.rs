@@ -28,15 +28,18 @@
 //!
 //! A mistake is caught when it compiles and a test of its exercise fails
 //! other than by reaching a `todo!()`; with `test`, that test (the only one
-//! run then) fails, with `says`, with those words in its message. An alternative is accepted when it compiles and
-//! every test of the chapter passes.
+//! run then) fails, and with `says`, with those words in its message. An
+//! alternative is accepted when it compiles and every test of the chapter
+//! passes. Every exercise has at least three mistakes and two alternatives.
 //!
 //! Each variant is applied to one scratch copy of the solution per chapter,
 //! under `target/awaitlings/variants/`, never to the real files. The copy is
 //! a package of its own, built alone (it shares its library name with the
 //! stub) into the workspace's target directory: dependencies are the
-//! workspace's, and incremental compilation rebuilds only what the edit
-//! touched, so one variant costs a fraction of a second of building.
+//! workspace's. It holds a copy of the chapter's tests with one test target
+//! per exercise besides the whole chapter's, each with an incremental cache
+//! of its own, so a variant rebuilds only what its edit touched: about a
+//! second of building on two cores.
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -104,8 +107,7 @@ struct Edit {
     replace: String,
 }
 
-/// An entry ready to apply: the files it changes, with their new text
-/// computed when it is applied.
+/// An entry of an exercise, ready to apply.
 struct Variant {
     kind: Kind,
     exercise: String,
