@@ -126,11 +126,14 @@ pub const COMMANDS: &[Spec] = &[
     Spec {
         name: "verify",
         args: &["[chapter]"],
-        flags: &[],
+        flags: &[(
+            "quick",
+            "skip proving each mistake caught and each alternative accepted",
+        )],
         summary: "the project's own test",
-        details: "Every solution passes every test, every test fails on its stub, manifests,\n\
-                  hints and READMEs agree, fmt and clippy are clean. Exit status 1 when a\n\
-                  check fails.",
+        details: "Every solution passes every test, every test fails on its stub, every listed\n\
+                  mistake fails and every listed alternative passes, manifests, hints and\n\
+                  READMEs agree, fmt and clippy are clean. Exit status 1 when a check fails.",
         audience: Audience::Maintainer,
     },
     Spec {

@@ -16,7 +16,14 @@ use crate::runner;
 use crate::stubs;
 
 /// What never goes into a hand-out, by top-level name.
-const LEFT_OUT: &[&str] = &["target", ".git", ".awaitlings", "solutions", ".ci"];
+const LEFT_OUT: &[&str] = &[
+    "target",
+    ".git",
+    ".awaitlings",
+    "solutions",
+    ".ci",
+    "TESTING.md",
+];
 
 /// The grading workflow for GitHub Classroom, installed in the hand-out.
 const CLASSROOM_WORKFLOW: &str = "xtask/graders/classroom/classroom.yml";

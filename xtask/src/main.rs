@@ -29,7 +29,8 @@
 //! - [`ui`]: colours, status labels and progress lines.
 //!
 //! Maintainers and instructors:
-//! - [`verify`]: the project's own test.
+//! - [`verify`]: the project's own test; [`variants`]: the mistakes and
+//!   alternatives beside each solution, which prove the tests both ways.
 //! - [`scaffold`] (`new`), [`dist`] (the hand-out), [`bench`](mod@bench).
 //! - `grade/`: grading a class in a sandbox (Linux only).
 //! - [`files`]: copying workspaces.
@@ -57,6 +58,7 @@ mod state;
 mod status;
 mod stubs;
 mod ui;
+mod variants;
 mod verify;
 mod watch;
 
@@ -110,7 +112,7 @@ fn command(parsed: &Parsed, course: &Course, style: Style) -> Result<ExitCode> {
         "watch" => watch::watch(course, first, style),
         "solution" => solution::solution(course, required(), second, parsed.flag("force"), style),
         "reset" => reset::reset(course, required(), second).map(success),
-        "verify" => verify::verify(course, first, style),
+        "verify" => verify::verify(course, first, parsed.flag("quick"), style),
         "new" => scaffold::new_chapter(course, required()).map(success),
         "dist" => dist::dist(course, Path::new(required())).map(success),
         "bench" => bench::bench(course, parsed.flag("cold"), parsed.flag("verify")).map(success),

@@ -7,10 +7,11 @@ use std::future::Future;
 ///
 /// If every future succeeds, returns their values in the order of
 /// `futures`. As soon as one fails, cancels all the others and waits until
-/// they have stopped, then returns every error: the one that ended the
-/// group, and any other a task had already returned by then (tasks that
-/// fail at the same moment). Errors are never swallowed, and no task of the
-/// group is still running when `run_group` returns.
+/// they have stopped, then returns every error a member returned: the one
+/// that ended the group, and any other that had already come back before
+/// the others were cancelled (members that fail at the same moment).
+/// Errors are never swallowed, and no task of the group is still running
+/// when `run_group` returns.
 ///
 /// The futures do not panic; if one did, `run_group` may panic too.
 ///

@@ -19,8 +19,9 @@ pub const CAPACITY: usize = 16;
 ///   in the order `N` sent them;
 /// - when `N` disconnects, every other client gets `* N left`.
 ///
-/// A client that has received its welcome is in the room: every message
-/// sent after that reaches it. A client that never writes still receives.
+/// A client is in the room from the moment its welcome starts to go out:
+/// every message sent after the first byte of `welcome N` reached it also
+/// reaches it. A client that never writes still receives.
 ///
 /// A slow client must not stall the others, so nobody waits for it: the
 /// room is a bounded queue (`tokio::sync::broadcast` with [`CAPACITY`])

@@ -26,7 +26,7 @@ async fn at_once_takes_one_second_for_any_count() {
 }
 
 #[support::test(start_paused = true)]
-async fn at_most_runs_in_waves_of_the_limit() {
+async fn at_most_keeps_the_limit_in_flight() {
     let numbers: Vec<u64> = (1..=10).collect();
     let (squares, took) = timed(squares_at_most(&numbers, 3)).await;
     assert_eq!(
@@ -35,7 +35,8 @@ async fn at_most_runs_in_waves_of_the_limit() {
         "one square per number, in order"
     );
     assert_elapsed(
-        "squares_at_most() of ten numbers, three at a time (waves of 3, 3, 3 and 1)",
+        "squares_at_most() of ten one-second squares with at most three in flight (a new \
+         call starts as soon as one finishes, as `buffered(limit)` does)",
         took,
         secs(4),
     );

@@ -110,6 +110,39 @@ impl Future for ThreadTimer {
     }
 }
 
+/// How long [`UnparkProbe`] parks waiting for an unpark that, done right,
+/// is already there.
+const PROBE_LIMIT: Duration = Duration::from_secs(1);
+
+/// On its first poll, has its waker woken from another thread, then parks
+/// the thread it is polled on (block_on's own) for at most
+/// [`PROBE_LIMIT`]: only a waker that unparks that very thread ends the
+/// wait at once. Then it wakes its task again, to give block_on back the
+/// unpark it took, and on the next poll says what it saw.
+#[derive(Default)]
+struct UnparkProbe {
+    unparked: Option<bool>,
+}
+
+impl Future for UnparkProbe {
+    type Output = bool;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<bool> {
+        if let Some(unparked) = self.unparked {
+            return Poll::Ready(unparked);
+        }
+        let waker = cx.waker().clone();
+        std::thread::spawn(move || waker.wake())
+            .join()
+            .expect("the waker panicked");
+        let start = std::time::Instant::now();
+        std::thread::park_timeout(PROBE_LIMIT);
+        self.unparked = Some(start.elapsed() < PROBE_LIMIT);
+        cx.waker().wake_by_ref();
+        Poll::Pending
+    }
+}
+
 #[support::test]
 fn yield_once_wakes_itself_then_is_ready() {
     let mut fut = pin!(YieldOnce::new());
@@ -186,5 +219,23 @@ fn block_on_drives_yield_once() {
         count.load(Ordering::SeqCst),
         3,
         "giving way twice takes exactly three polls"
+    );
+}
+
+#[support::test]
+fn block_on_is_woken_by_unparking_its_thread() {
+    let unparked = on_thread(
+        "block_on() of a future woken from another thread",
+        NEVER_WOKEN,
+        LIMIT,
+        || block_on(UnparkProbe::default()),
+    );
+    assert!(
+        unparked,
+        "the future's waker was woken, and the thread that runs block_on() stayed parked: \
+         the waker must unpark that thread (`Thread::unpark` on the handle captured with \
+         `std::thread::current()` before the loop). A waker that does nothing, with \
+         `park_timeout` to poll again now and then, only looks like it works: it polls on a \
+         timer, never when woken"
     );
 }

@@ -59,6 +59,20 @@ async fn offload_keeps_the_runtime_responsive() {
     );
 }
 
+// Real time: a thread that tokio does not know about cannot hold a paused
+// clock back, and the test would time out before hearing from it.
+#[support::test]
+async fn offload_runs_on_tokios_blocking_pool() {
+    let on_the_pool = finishes(offload(|| tokio::runtime::Handle::try_current().is_ok())).await;
+    assert!(
+        on_the_pool,
+        "the blocking function ran on a thread that tokio does not know about: \
+         `tokio::task::spawn_blocking` runs it on the runtime's own pool of blocking threads \
+         (a `std::thread` of your own is not that pool; tokio cannot wait for it, and a paused \
+         test clock runs ahead of it)"
+    );
+}
+
 #[support::test(start_paused = true)]
 async fn offload_passes_the_panic_on() {
     let outcome = tokio::spawn(offload(|| -> u32 { panic!("boom in the blocking pool") })).await;

@@ -109,12 +109,25 @@ async fn cancel_after_stops_a_long_task_at_the_deadline() {
         Ending::Cancelled,
         "a 10 s task with a 3 s deadline is cancelled"
     );
-    assert_elapsed("cancel_after(3 s) of a 10 s task", took, secs(3));
+    assert_elapsed(
+        "cancel_after(3 s) of a 10 s task (stop it at the deadline with abort(): a task \
+         never notices its own cancellation, its future is simply dropped)",
+        took,
+        secs(3),
+    );
+    assert_eq!(
+        log.timeline(),
+        at(&[(0, "started"), (3, "cleaned up")]),
+        "when cancel_after() returns, the task must have stopped and its cleanup run. \
+         abort() only asks the task to stop: await its JoinHandle after aborting it (as \
+         cancel() does) before returning Ending::Cancelled. And `timeout(deadline, handle)` \
+         drops the JoinHandle on timeout, which leaves the task running: race `&mut handle`"
+    );
     tokio::time::sleep(secs(20)).await;
     assert_eq!(
         log.timeline(),
         at(&[(0, "started"), (3, "cleaned up")]),
-        "the task must be stopped at the deadline, its cleanup run before cancel_after() returns. \
+        "the task went on running after cancel_after() returned. \
          `timeout(deadline, handle)` drops the JoinHandle on timeout, and a dropped handle \
          leaves its task running: race `&mut handle` instead, then abort it"
     );

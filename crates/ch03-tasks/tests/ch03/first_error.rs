@@ -43,7 +43,9 @@ async fn the_first_failure_ends_the_wait() {
             Settled::Failed("C failed".to_string()),
             Settled::Cancelled,
         ],
-        "A finished at 1 s, C failed at 2 s, and B and D were still running then, so they are cancelled"
+        "A finished at 1 s, C failed at 2 s, and B and D were still running then, so they are \
+         cancelled: take the results in the order they come (`JoinSet::join_next`), not in \
+         input order, and stop at the first Err"
     );
     assert_elapsed(
         "wait_first_error() where the third future fails at 2 s (handle results in the order \

@@ -83,18 +83,30 @@ async fn every_error_is_returned() {
         member(&gauge, &log, "C", secs(1), false),
     ];
     let (result, took) = timed(run_group(members)).await;
-    // A and C fail at the same virtual instant. On this single-threaded
-    // runtime both run to their end before the caller is polled again, so
-    // both errors are in the set when the group hears of the first one.
-    // Their order is not asserted.
-    let mut errors = result.expect_err("two members failed, so the group fails");
+    let mut errors = result.expect_err("A and C fail at 1 s, so the group fails");
     errors.sort();
+    // A and C fail at the same virtual instant. Whether C still gets to
+    // return its error depends on when the group cancels it, which is the
+    // group's own business: what counts is that every error a member
+    // returned (the log says which ran to their end) comes back.
+    let returned: Vec<String> = log
+        .events()
+        .iter()
+        .filter_map(|event| event.strip_suffix(" finished"))
+        .filter(|name| ["A", "C"].contains(name))
+        .map(|name| format!("{name} failed"))
+        .collect();
+    assert!(
+        !returned.is_empty(),
+        "neither failing member ran to its end: the group cancelled them before they failed"
+    );
     assert_eq!(
         errors,
-        ["A failed", "C failed"],
-        "A and C both failed at 1 s, before anything could be cancelled: the group must return \
-         both errors. After the first error, abort the rest and keep draining the set, \
-         collecting every Err that is already there"
+        returned,
+        "the group must return the error of every member that returned one (here: {}), not \
+         only the first it heard of: after the first error, abort the rest and keep draining \
+         the set, collecting every Err that comes back",
+        returned.join(" and ")
     );
     assert_elapsed("run_group() whose members fail at 1 s", took, secs(1));
 }

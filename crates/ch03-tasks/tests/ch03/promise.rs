@@ -21,6 +21,13 @@ async fn value_set_later_wakes_the_waiter() {
         Ok(42),
         "the promise resolves to the value passed to set_result()"
     );
+    assert!(
+        took <= secs(2),
+        "the value was set at 2 s, but the waiter saw it only at {took:?}, when something \
+         else happened to poll it: a lost wakeup. Before `poll` returns `Pending`, the waker \
+         must be left with whatever sets the value (poll the oneshot receiver itself: \
+         `try_recv` only peeks and registers nothing)"
+    );
     assert_elapsed("awaiting a promise set after 2 s", took, secs(2));
 }
 

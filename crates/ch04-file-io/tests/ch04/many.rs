@@ -13,6 +13,10 @@ use tokio::sync::Barrier;
 
 use crate::common::temp_dir;
 
+// Named pipes make the order of the reads visible; Unix has them.
+#[cfg(unix)]
+mod fifo;
+
 /// A slow source that gives its bytes only once every source of its group
 /// has been asked for data. Written at the same time, the files complete;
 /// written one after another, the first one waits forever for the others.

@@ -3,9 +3,10 @@ use std::net::SocketAddr;
 use ch05_network_io::chat::{CAPACITY, start};
 use pretty_assertions::assert_eq;
 use support::millis;
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, Lines};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpSocket, TcpStream};
+use tokio::sync::mpsc;
 
 use crate::fixture::{PATIENCE, started, within};
 
@@ -61,6 +62,16 @@ impl Member {
 
     /// The next line this client receives, or a failure.
     async fn next(&mut self) -> String {
+        self.next_or(
+            "is every client's socket written by a task of its own, subscribed to the room \
+             before it is welcomed?",
+        )
+        .await
+    }
+
+    /// The next line this client receives, or a failure that says `hint`
+    /// if none comes.
+    async fn next_or(&mut self, hint: &str) -> String {
         match tokio::time::timeout(PATIENCE, self.lines.next_line()).await {
             Ok(Ok(Some(line))) => line,
             Ok(Ok(None)) => panic!(
@@ -69,8 +80,7 @@ impl Member {
             ),
             Ok(Err(err)) => panic!("{} expected a line, reading failed: {err}", self.name),
             Err(_) => panic!(
-                "{} waited a second for a line that never came: is every client's socket written by \
-                 a task of its own, subscribed to the room before it is welcomed?",
+                "{} waited a second for a line that never came: {hint}",
                 self.name
             ),
         }
@@ -127,35 +137,37 @@ async fn a_silent_client_still_receives() {
     let server = started(start()).await;
     let mut listener = Member::join(server.addr(), "listener").await;
     let mut talker = Member::join(server.addr(), "talker").await;
+    // The listener never writes again: the server must push to it anyway.
+    let only_listens = "a client that only listens must still get every message: wait for its \
+                        socket and for the room at the same time (`tokio::select!`), not for \
+                        its next line first";
     assert_eq!(
-        listener.next().await,
+        listener.next_or(only_listens).await,
         "* talker joined",
         "others are told who joined"
     );
     for i in 0..3 {
         talker.say(&format!("news {i}")).await;
     }
-    // The listener never writes again: the server must push to it anyway.
     for i in 0..3 {
         assert_eq!(
-            listener.next().await,
+            listener.next_or(only_listens).await,
             format!("talker: news {i}"),
-            "a client that only listens must still get every message: wait for its socket and \
-             for the room at the same time (`tokio::select!`), not for its next line first"
+            "{only_listens}"
         );
     }
     talker.hears_nothing("nobody else spoke").await;
     within("shutdown()", server.shutdown()).await;
 }
 
-// Several worker threads, so that a server which welcomes a client before
-// it is subscribed has a real race to lose (it may still win it, now and
-// then; a correct server never fails).
+// Several worker threads and twenty newcomers: the everyday case of the join
+// race. A server that welcomes a client before it subscribes it usually wins
+// this race; `a_client_is_in_the_room_while_its_welcome_is_on_the_way` is
+// the test that always catches it.
 #[support::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_hears_everything_said_after_its_welcome() {
     let server = started(start()).await;
     let mut alice = Member::join(server.addr(), "alice").await;
-    let mut newcomers = Vec::new();
     for round in 0..20 {
         let name = format!("newcomer{round}");
         let mut newcomer = Member::join(server.addr(), &name).await;
@@ -173,8 +185,110 @@ async fn a_client_hears_everything_said_after_its_welcome() {
             format!("* {name} joined"),
             "alice is told that {name} joined (her own message is not sent back to her)"
         );
-        newcomers.push(newcomer);
+        // Each newcomer leaves after its round, so that none of them
+        // collects the traffic of the rounds after it.
+        drop(newcomer);
+        assert_eq!(
+            alice
+                .next_or("when a client disconnects the others are told `* <name> left`")
+                .await,
+            format!("* {name} left"),
+            "when a client disconnects the others are told `* <name> left`"
+        );
     }
+    within("shutdown()", server.shutdown()).await;
+}
+
+/// Reads `lines` in a task of its own, so that the server never waits for
+/// this client, and hands them over one by one.
+fn hear_in_background(
+    mut lines: Lines<BufReader<OwnedReadHalf>>,
+) -> mpsc::UnboundedReceiver<String> {
+    let (heard, hearing) = mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if heard.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    hearing
+}
+
+/// A name so long that its welcome cannot fit into the sockets' buffers
+/// (a few MiB at most): the server is still writing the welcome while the
+/// client reads its first bytes.
+const LONG_NAME: usize = 8 << 20;
+
+#[support::test]
+async fn a_client_is_in_the_room_while_its_welcome_is_on_the_way() {
+    let server = started(start()).await;
+    let mut alice = Member::join(server.addr(), "alice").await;
+    let witness = Member::join(server.addr(), "witness").await;
+    assert_eq!(
+        alice.next().await,
+        "* witness joined",
+        "others are told who joined"
+    );
+    let _alice_hears = hear_in_background(alice.lines);
+    let mut witness_hears = hear_in_background(witness.lines);
+
+    // The newcomer reads only the start of its welcome, and nothing more
+    // until alice's message is in the room.
+    let name = format!("newcomer-{}", "x".repeat(LONG_NAME));
+    let socket = TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let stream = within("connect()", socket.connect(server.addr()))
+        .await
+        .expect("the newcomer cannot connect");
+    let (reader, mut writer) = stream.into_split();
+    writer
+        .write_all(format!("{name}\n").as_bytes())
+        .await
+        .unwrap();
+    let mut reader = BufReader::new(reader);
+    let mut start_of_welcome = [0; 8];
+    within(
+        "the start of the welcome",
+        reader.read_exact(&mut start_of_welcome),
+    )
+    .await
+    .expect("the newcomer's connection failed before its welcome");
+    assert_eq!(
+        &start_of_welcome, b"welcome ",
+        "a client sends its name first, and the server's first line to it is `welcome <name>`"
+    );
+
+    alice.writer.write_all(b"hi newcomer\n").await.unwrap();
+    // The witness hearing it proves the message is in the room.
+    loop {
+        match tokio::time::timeout(PATIENCE, witness_hears.recv()).await {
+            Ok(Some(line)) if line == "alice: hi newcomer" => break,
+            Ok(Some(line)) if line.starts_with("* newcomer-") => {}
+            other => panic!(
+                "the witness expected alice's message, and got {:?}",
+                other.map(|line| line.map(|l| l.chars().take(40).collect::<String>()))
+            ),
+        }
+    }
+
+    // Only now does the newcomer read the rest of its welcome, then the room.
+    let mut rest = String::new();
+    within("the rest of the welcome", reader.read_line(&mut rest))
+        .await
+        .expect("the newcomer's connection failed during its welcome");
+    assert!(
+        rest == format!("{name}\n"),
+        "the welcome is `welcome <name>`, with the whole name"
+    );
+    let heard = tokio::time::timeout(PATIENCE, reader.lines().next_line()).await;
+    assert!(
+        matches!(&heard, Ok(Ok(Some(line))) if line == "alice: hi newcomer"),
+        "alice spoke while the newcomer's welcome was on its way, and the newcomer got \
+         {heard:?} instead of her message: the join race. A client whose welcome has begun \
+         is in the room: subscribe it before writing the welcome, not after"
+    );
+    drop(writer);
     within("shutdown()", server.shutdown()).await;
 }
 
@@ -227,7 +341,9 @@ async fn a_client_that_leaves_is_removed() {
     );
     drop(bob);
     assert_eq!(
-        alice.next().await,
+        alice
+            .next_or("when a client disconnects the others are told `* <name> left`")
+            .await,
         "* bob left",
         "when a client disconnects the others are told `* <name> left`"
     );
