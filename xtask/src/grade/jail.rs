@@ -94,7 +94,10 @@ impl Prepared {
             flags |= libc::CLONE_NEWNET;
         }
         if use_.private_root {
-            flags |= libc::CLONE_NEWNS | libc::CLONE_NEWPID;
+            // The mount namespace comes after the fork, in the child only:
+            // its `pivot_root` moves the root of every process of its
+            // namespace, and the waiting parent must keep the host's.
+            flags |= libc::CLONE_NEWPID;
         }
         let private_root = use_.namespaces && use_.private_root;
         let steps = if private_root {
@@ -137,6 +140,7 @@ impl Prepared {
             group.join()?;
         }
         if let Some(root) = &self.root {
+            check(sys::unshare(libc::CLONE_NEWNS))?;
             self.build_root(root)?;
         }
         if let Some(landlock) = &self.landlock {
