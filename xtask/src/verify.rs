@@ -7,7 +7,7 @@
 
 use std::process::{Command, ExitCode, Stdio};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::course::{Chapter, Course};
 use crate::runner::{self, Kind, Outcome, PackageRun, RunOptions};
@@ -19,9 +19,9 @@ const MIN_HINTS: usize = 2;
 
 pub fn verify(course: &Course, query: Option<&str>, quick: bool, style: Style) -> Result<ExitCode> {
     if !course.root.join("solutions").is_dir() {
-        bail!(
+        return Err(usage!(
             "verify checks the reference solutions, which this copy leaves out: use `cargo xtask check`"
-        );
+        ));
     }
     // One chapter, or all of them with the workspace around them.
     let scope = query.map(|query| course.chapter(query)).transpose()?;
