@@ -19,6 +19,7 @@ mod polls;
 mod task;
 mod thread;
 mod time;
+mod wakeups;
 
 // The crawler chapter's HTTP site, compiled only for that chapter.
 #[cfg(feature = "site")]
@@ -31,6 +32,7 @@ pub use polls::{CountPolls, count_polls};
 pub use task::join;
 pub use thread::on_thread;
 pub use time::{DEADLINE, assert_elapsed, finishes, timed};
+pub use wakeups::Wakeups;
 
 /// Appears in the message of every failure caused by a future that never
 /// finished.
