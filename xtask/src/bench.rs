@@ -9,7 +9,7 @@
 //!   machine that has fetched the crates once);
 //! - `--verify`: a warm `cargo xtask verify` of this workspace.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -31,9 +31,7 @@ pub fn bench(course: &Course, cold: bool, verify: bool) -> Result<()> {
     let src = Path::new("crates").join(&chapter.dir_name).join("src");
     copy_tree(&course.solution_dir(chapter).join("src"), &copy.join(&src))?;
     // The workspace's own build directory, so dependencies are warm.
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| course.root.join("target"));
+    let target = course.target_dir();
 
     if cold {
         let fresh = scratch.join("cold-target");

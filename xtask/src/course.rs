@@ -101,6 +101,13 @@ impl Course {
     pub fn solution_dir(&self, chapter: &Chapter) -> PathBuf {
         self.root.join("solutions").join(&chapter.dir_name)
     }
+
+    /// Where the workspace builds: its dependencies are compiled there.
+    pub fn target_dir(&self) -> PathBuf {
+        std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| self.root.join("target"))
+    }
 }
 
 impl Chapter {

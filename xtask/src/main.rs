@@ -16,6 +16,7 @@ mod solution;
 mod state;
 mod status;
 mod ui;
+mod variants;
 mod verify;
 mod watch;
 
@@ -40,7 +41,8 @@ Students:
   cargo xtask reset <chapter> [exercise] put the stub back (your version is backed up)
 
 Maintainers:
-  cargo xtask verify [chapter]           the project's own test
+  cargo xtask verify [chapter] [--quick] the project's own test (--quick: without
+                                         proving each mistake caught, each alternative accepted)
   cargo xtask new <chNN-name>            scaffold a chapter in the house style
   cargo xtask dist <dir>                 the student hand-out, without solutions
   cargo xtask bench [--cold] [--verify]  how fast check (and verify) are
@@ -53,7 +55,7 @@ A chapter is named any way you like: ch03, 3, tasks or ch03-tasks.
 ";
 
 /// The `--flags` any command may take; each command reads those it knows.
-const FLAGS: &[&str] = &["force", "cold", "verify"];
+const FLAGS: &[&str] = &["force", "cold", "verify", "quick"];
 
 /// Exit code for a command line we cannot act on.
 const USAGE_ERROR: u8 = 2;
@@ -130,8 +132,8 @@ fn run() -> Result<ExitCode> {
         ["bench"] => {
             bench::bench(&course()?, flag("cold"), flag("verify")).map(|()| ExitCode::SUCCESS)
         }
-        ["verify"] => verify::verify(&course()?, None, style),
-        ["verify", chapter] => verify::verify(&course()?, Some(chapter), style),
+        ["verify"] => verify::verify(&course()?, None, flag("quick"), style),
+        ["verify", chapter] => verify::verify(&course()?, Some(chapter), flag("quick"), style),
         _ => bail!(
             "cannot understand `cargo xtask {}`: run `cargo xtask help` for the commands",
             words.join(" ")

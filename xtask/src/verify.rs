@@ -1,7 +1,9 @@
 //! `cargo xtask verify [chapter]`: the project's own test. Every solution
 //! passes every test, every test fails against its stub (reaching the
 //! stub's `todo!()`), the manifests, hints and READMEs agree, and the whole
-//! workspace is formatted and clippy-clean.
+//! workspace is formatted and clippy-clean. Each chapter's mistakes fail
+//! its tests and its alternatives pass them (see `variants`), unless
+//! `--quick` leaves them out.
 
 use std::process::{Command, ExitCode, Stdio};
 
@@ -10,11 +12,12 @@ use anyhow::{Result, bail};
 use crate::course::{Chapter, Course};
 use crate::runner::{self, Outcome, PackageRun, RunOptions};
 use crate::ui::{Style, indent};
+use crate::variants;
 
 /// Each exercise needs a nudge and then the API to reach for.
 const MIN_HINTS: usize = 2;
 
-pub fn verify(course: &Course, query: Option<&str>, style: Style) -> Result<ExitCode> {
+pub fn verify(course: &Course, query: Option<&str>, quick: bool, style: Style) -> Result<ExitCode> {
     if !course.root.join("solutions").is_dir() {
         bail!(
             "verify checks the reference solutions, which this copy leaves out: use `cargo xtask check`"
@@ -33,13 +36,27 @@ pub fn verify(course: &Course, query: Option<&str>, style: Style) -> Result<Exit
         }
     }
     for chapter in chapters {
-        verify_chapter(course, chapter, &mut tally)?;
+        let solution_passes = verify_chapter(course, chapter, &mut tally)?;
+        if quick {
+            println!(
+                "  {}",
+                tally
+                    .style
+                    .dim("mistakes and alternatives left out (--quick)")
+            );
+        } else if solution_passes {
+            verify_variants(course, chapter, &mut tally)?;
+        } else {
+            let note = "mistakes and alternatives not run: the solution fails its own tests";
+            println!("  {}", tally.style.dim(note));
+        }
     }
     verify_lints(course, scope, &mut tally)?;
     Ok(tally.finish())
 }
 
-fn verify_chapter(course: &Course, chapter: &Chapter, tally: &mut Tally) -> Result<()> {
+/// The chapter's own checks; whether its solution passes every test.
+fn verify_chapter(course: &Course, chapter: &Chapter, tally: &mut Tally) -> Result<bool> {
     let id = &chapter.id;
     println!(
         "{}",
@@ -140,10 +157,57 @@ fn verify_chapter(course: &Course, chapter: &Chapter, tally: &mut Tally) -> Resu
         (listed != manifest)
             .then(|| format!("README lists {listed:?}, exercises.toml has {manifest:?}")),
     );
+    let passes = solution.compiled()
+        && solution
+            .results
+            .iter()
+            .all(|t| t.outcome == Outcome::Passed);
+    Ok(passes)
+}
+
+/// Every mistake fails and every alternative passes, with the counts.
+fn verify_variants(course: &Course, chapter: &Chapter, tally: &mut Tally) -> Result<()> {
+    let counts = variants::verify_chapter(course, chapter, &mut |name, problem| {
+        tally.check(name, problem)
+    })?;
+    let style = tally.style;
+    let line = |text: String, all: bool| {
+        let text = if all {
+            style.green(&text)
+        } else {
+            style.red(&text)
+        };
+        println!("  {text}");
+    };
+    line(
+        format!("mistakes caught {} of {}", counts.caught, counts.mistakes),
+        counts.caught == counts.mistakes,
+    );
+    line(
+        format!(
+            "alternatives accepted {} of {}",
+            counts.accepted, counts.alternatives
+        ),
+        counts.accepted == counts.alternatives,
+    );
+    let variants = counts.mistakes + counts.alternatives;
+    if variants > 0 {
+        let each = (counts.building + counts.testing) / variants as u32;
+        println!(
+            "  {}",
+            style.dim(&format!(
+                "variants: {variants} in {:.1} s (building {:.1} s, testing {:.1} s), {:.2} s each",
+                (counts.building + counts.testing).as_secs_f64(),
+                counts.building.as_secs_f64(),
+                counts.testing.as_secs_f64(),
+                each.as_secs_f64()
+            ))
+        );
+    }
     Ok(())
 }
 
-fn compile_errors(run: &PackageRun) -> Option<String> {
+pub(crate) fn compile_errors(run: &PackageRun) -> Option<String> {
     if run.compiled() {
         return None;
     }
@@ -161,7 +225,7 @@ fn compile_errors(run: &PackageRun) -> Option<String> {
     })
 }
 
-fn outcome_text(outcome: &Outcome) -> String {
+pub(crate) fn outcome_text(outcome: &Outcome) -> String {
     match outcome {
         Outcome::Passed => "passed".into(),
         Outcome::NotStarted => "not started (reached a `todo!()`)".into(),
