@@ -280,7 +280,7 @@ pub fn verify_chapter(
     let mut scratch = Scratch::create(course, chapter)?;
     let options = RunOptions::new(course.crate_dir(chapter), chapter.manifest.timeout());
     // The copy as it is: proves the copy sound, and warms its build.
-    let pristine = scratch.build()?;
+    let pristine = scratch.build(None)?;
     if let Some(errors) = compile_errors(&pristine) {
         check(
             format!("{}: the scratch copy of the solution compiles", chapter.id),
@@ -315,8 +315,10 @@ fn try_variant(
     if let Err(error) = scratch.apply(variant) {
         return Ok(Some(format!("cannot be applied: {error:#}")));
     }
+    // A mistake needs only its exercise's tests; an alternative, all.
+    let only = (variant.kind == Kind::Mistake).then_some(variant.exercise.as_str());
     let started = Instant::now();
-    let mut run = scratch.build()?;
+    let mut run = scratch.build(only)?;
     counts.building += started.elapsed();
     if let Some(errors) = compile_errors(&run) {
         return Ok(Some(format!(
@@ -330,7 +332,7 @@ fn try_variant(
         .expect("a compiled run has a binary");
     let tests: Vec<String> = runner::list_tests(&binary)?
         .into_iter()
-        .filter(|test| variant.kind == Kind::Alternative || owned_by(&variant.exercise, test))
+        .filter(|test| only.is_none_or(|exercise| owned_by(exercise, test)))
         .collect();
     let started = Instant::now();
     run.results = runner::run_tests(&binary, &tests, options);
@@ -416,12 +418,18 @@ fn judge_alternative(results: &[TestResult]) -> Option<String> {
     (!rejections.is_empty()).then(|| rejections.join("\n"))
 }
 
-/// A copy of a chapter's solution as a package of its own, which variants
-/// are applied to one at a time. Removed when dropped.
+/// A copy of a chapter's solution as a package of its own, with a copy of
+/// the chapter's tests, which variants are applied to one at a time.
+/// Removed when dropped.
 struct Scratch {
     dir: PathBuf,
     package: String,
     target_dir: PathBuf,
+    /// The solution's manifest, made a workspace of its own, without its
+    /// test target: each build names the one it needs.
+    manifest: toml::Table,
+    /// The chapter's test target (`ch01`), copied to `tests/<name>/`.
+    tests: String,
     /// The copy's text of each file the last variant changed.
     changed: BTreeMap<PathBuf, String>,
 }
@@ -435,27 +443,50 @@ impl Scratch {
             .join(&chapter.dir_name);
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir)?;
-        let scratch = Scratch {
+        let left_out = [Kind::Mistake.dir(), Kind::Alternative.dir(), "target"];
+        for entry in std::fs::read_dir(&solution)? {
+            let name = entry?.file_name();
+            if !left_out.iter().any(|left| name == *left) {
+                copy_tree(&solution.join(&name), &dir.join(&name))?;
+            }
+        }
+        absolute_module_paths(&solution.join("src"), &dir.join("src"))?;
+        std::fs::copy(course.root.join("Cargo.lock"), dir.join("Cargo.lock"))?;
+        let (manifest, test) = scratch_manifest(&course.root, &solution)?;
+        // The tests are copied too, to add one crate root per exercise.
+        let tests_dir = test
+            .main
+            .parent()
+            .context("the test target has no directory")?;
+        let copied = dir.join("tests").join(&test.name);
+        copy_tree(tests_dir, &copied)?;
+        absolute_module_paths(tests_dir, &copied)?;
+        let main = std::fs::read_to_string(&test.main)?;
+        let exercises: Vec<&str> = chapter
+            .manifest
+            .exercises
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
+        for exercise in &exercises {
+            let others: Vec<&str> = exercises
+                .iter()
+                .copied()
+                .filter(|e| e != exercise)
+                .collect();
+            std::fs::write(
+                copied.join(only_file(exercise)),
+                only_modules(&main, &others),
+            )?;
+        }
+        Ok(Scratch {
             dir,
             package: chapter.solution_package(),
             target_dir: course.target_dir(),
+            manifest,
+            tests: test.name,
             changed: BTreeMap::new(),
-        };
-        for entry in std::fs::read_dir(&solution)? {
-            let name = entry?.file_name();
-            let left_out = [Kind::Mistake.dir(), Kind::Alternative.dir(), "target"];
-            if !left_out.iter().any(|left| name == *left) {
-                copy_tree(&solution.join(&name), &scratch.dir.join(&name))?;
-            }
-        }
-        let manifest = scratch_manifest(&course.root, &solution)?;
-        std::fs::write(scratch.dir.join("Cargo.toml"), manifest)?;
-        std::fs::copy(
-            course.root.join("Cargo.lock"),
-            scratch.dir.join("Cargo.lock"),
-        )?;
-        absolute_module_paths(&solution.join("src"), &scratch.dir.join("src"))?;
-        Ok(scratch)
+        })
     }
 
     /// Puts back what the last variant changed, then makes this one's changes.
@@ -478,7 +509,25 @@ impl Scratch {
         Ok(())
     }
 
-    fn build(&self) -> Result<PackageRun> {
+    /// Builds the copy with every test of the chapter, or with the tests of
+    /// one exercise only: a smaller test crate, rebuilt faster. Each has a
+    /// target (and so an incremental cache) of its own.
+    fn build(&self, only: Option<&str>) -> Result<PackageRun> {
+        let (name, root) = match only {
+            None => (self.tests.clone(), "main.rs".to_string()),
+            Some(exercise) => (format!("{}_{exercise}", self.tests), only_file(exercise)),
+        };
+        let mut target = toml::Table::new();
+        target.insert("name".into(), name.into());
+        let path = format!("tests/{}/{root}", self.tests);
+        target.insert("path".into(), path.into());
+        let mut manifest = self.manifest.clone();
+        manifest.insert("test".into(), vec![toml::Value::Table(target)].into());
+        let text = toml::to_string(&manifest)?;
+        let file = self.dir.join("Cargo.toml");
+        if std::fs::read_to_string(&file).ok().as_deref() != Some(&text) {
+            std::fs::write(&file, text)?;
+        }
         let setup = BuildSetup {
             target_dir: Some(self.target_dir.clone()),
             ..BuildSetup::default()
@@ -504,10 +553,36 @@ impl Drop for Scratch {
     }
 }
 
+/// The crate root of the tests of one exercise.
+fn only_file(exercise: &str) -> String {
+    format!("only_{exercise}.rs")
+}
+
+/// A test crate root without the modules of `others`.
+fn only_modules(main: &str, others: &[&str]) -> String {
+    main.lines()
+        .filter(|line| {
+            let module = line
+                .trim()
+                .strip_prefix("mod ")
+                .and_then(|m| m.strip_suffix(';'));
+            !module.is_some_and(|m| others.contains(&m))
+        })
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// The chapter's test target, as the solution's manifest names it.
+struct TestTarget {
+    name: String,
+    /// Its crate root, an absolute path.
+    main: PathBuf,
+}
+
 /// The solution's manifest made a workspace of its own: the workspace's
-/// shared settings copied in, and every path that leads out of the copy
-/// made absolute.
-fn scratch_manifest(root: &Path, solution: &Path) -> Result<String> {
+/// shared settings copied in, every path that leads out of the copy made
+/// absolute, and its one test target taken out.
+fn scratch_manifest(root: &Path, solution: &Path) -> Result<(toml::Table, TestTarget)> {
     let read = |path: &Path| -> Result<toml::Table> {
         let text = std::fs::read_to_string(path)?;
         toml::from_str(&text).with_context(|| format!("cannot read {}", path.display()))
@@ -524,13 +599,31 @@ fn scratch_manifest(root: &Path, solution: &Path) -> Result<String> {
     if let Some(toml::Value::Table(dependencies)) = workspace.get_mut("dependencies") {
         absolute_paths(dependencies, root, None);
     }
+    let test = match package.remove("test") {
+        Some(toml::Value::Array(targets)) if targets.len() == 1 => targets[0].clone(),
+        _ => bail!(
+            "{} must have one [[test]] target",
+            solution.join("Cargo.toml").display()
+        ),
+    };
+    let field = |key: &str| test.get(key).and_then(toml::Value::as_str);
+    let (Some(name), Some(main)) = (field("name"), field("path")) else {
+        bail!(
+            "the [[test]] target of {} needs a name and a path",
+            solution.display()
+        );
+    };
+    let test = TestTarget {
+        name: name.to_string(),
+        main: normalize(&solution.join(main)),
+    };
     absolute_paths(&mut package, solution, Some(solution));
     package.insert("workspace".into(), toml::Value::Table(workspace));
     // Profiles count only in a workspace's root manifest.
     if let Some(profile) = workspace_manifest.remove("profile") {
         package.insert("profile".into(), profile);
     }
-    Ok(toml::to_string(&package)?)
+    Ok((package, test))
 }
 
 /// Makes every `path = "…"` in `table` absolute (taken from `base`),
@@ -689,6 +782,15 @@ mod tests {
         assert!(
             problem.contains("without the words \"in turn\""),
             "{problem}"
+        );
+    }
+
+    #[test]
+    fn the_tests_of_one_exercise_leave_out_the_other_modules() {
+        let main = "//! Tests.\n\nmod common;\n\nmod jobs;\nmod lazy;\n";
+        assert_eq!(
+            only_modules(main, &["lazy"]),
+            "//! Tests.\n\nmod common;\n\nmod jobs;\n"
         );
     }
 
