@@ -27,8 +27,8 @@
 //! ```
 //!
 //! A mistake is caught when it compiles and a test of its exercise fails
-//! other than by reaching a `todo!()` (and, with `test`/`says`, that test
-//! fails with those words). An alternative is accepted when it compiles and
+//! other than by reaching a `todo!()`; with `test`, that test (the only one
+//! run then) fails, with `says`, with those words in its message. An alternative is accepted when it compiles and
 //! every test of the chapter passes.
 //!
 //! Each variant is applied to one scratch copy of the solution per chapter,
@@ -330,9 +330,12 @@ fn try_variant(
         .binary
         .clone()
         .expect("a compiled run has a binary");
+    // A mistake that names its test is judged by that test alone.
+    let named = variant.entry.test.as_deref().filter(|_| only.is_some());
     let tests: Vec<String> = runner::list_tests(&binary)?
         .into_iter()
         .filter(|test| only.is_none_or(|exercise| owned_by(exercise, test)))
+        .filter(|test| named.is_none_or(|named| test == named))
         .collect();
     let started = Instant::now();
     run.results = runner::run_tests(&binary, &tests, options);
