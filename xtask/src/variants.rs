@@ -273,6 +273,7 @@ pub fn verify_chapter(
     for (label, problem) in problems {
         check(label, Some(problem));
     }
+    check_coverage(course, chapter, &variants, check);
     let mut counts = Counts::default();
     if variants.is_empty() {
         return Ok(counts);
@@ -303,6 +304,47 @@ pub fn verify_chapter(
         check(variant.label(chapter), problem);
     }
     Ok(counts)
+}
+
+/// What every exercise has at least: wrong versions its tests catch, and
+/// other right designs they accept.
+const MIN_MISTAKES: usize = 3;
+const MIN_ALTERNATIVES: usize = 2;
+
+fn check_coverage(
+    course: &Course,
+    chapter: &Chapter,
+    variants: &[Variant],
+    check: &mut dyn FnMut(String, Option<String>),
+) {
+    let solution = course.solution_dir(chapter);
+    let dir = solution
+        .strip_prefix(&course.root)
+        .unwrap_or(&solution)
+        .display();
+    for exercise in &chapter.manifest.exercises {
+        let name = &exercise.name;
+        let count = |kind| {
+            variants
+                .iter()
+                .filter(|v| v.kind == kind && &v.exercise == name)
+                .count()
+        };
+        let (mistakes, alternatives) = (count(Kind::Mistake), count(Kind::Alternative));
+        let short = mistakes < MIN_MISTAKES || alternatives < MIN_ALTERNATIVES;
+        check(
+            format!(
+                "{}: exercise {name} has {MIN_MISTAKES} mistakes and {MIN_ALTERNATIVES} alternatives",
+                chapter.id
+            ),
+            short.then(|| {
+                format!(
+                    "{mistakes} in {dir}/mistakes/{name}.toml, \
+                     {alternatives} in {dir}/alternatives/{name}.toml"
+                )
+            }),
+        );
+    }
 }
 
 /// `None` when the variant did what it must; otherwise why not.
