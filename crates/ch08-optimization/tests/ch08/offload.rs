@@ -131,7 +131,7 @@ impl Room {
         self.changed.notify_all();
         let (mut inside, waited) = self
             .changed
-            .wait_timeout_while(inside, PATIENCE * 4, |inside| !inside.open)
+            .wait_timeout_while(inside, PATIENCE * 2, |inside| !inside.open)
             .unwrap();
         if waited.timed_out() {
             inside.forced = true;
@@ -165,7 +165,7 @@ async fn offload_all_runs_as_many_jobs_at_once_as_it_may_and_no_more() {
         let room = Arc::clone(&room);
         tokio::spawn(async move {
             let start = std::time::Instant::now();
-            while room.lock().now < 3 && start.elapsed() < PATIENCE * 2 {
+            while room.lock().now < 3 && start.elapsed() < PATIENCE {
                 tokio::time::sleep(Duration::from_millis(1)).await;
             }
             // Jobs started beyond the limit, if any, come in meanwhile.
@@ -182,7 +182,7 @@ async fn offload_all_runs_as_many_jobs_at_once_as_it_may_and_no_more() {
          ran: offload_all() blocked the runtime's thread while the jobs ran. Waiting for a job \
          or for a free place must be an `.await` (on a `JoinHandle`, a \
          `tokio::sync::Semaphore`), never a blocking call",
-        PATIENCE * 4
+        PATIENCE * 2
     );
     assert!(
         inside.most <= 3,
