@@ -19,7 +19,10 @@ pub struct Item {
 ///
 /// Producer `p` waits `every`, puts `Item { producer: p, seq: 0 }` in the
 /// queue, waits `every` again, puts `seq: 1`, and so on up to
-/// `per_producer` items. Consumer `c` (numbered `0..consumers`) takes items
+/// `per_producer` items. `every` may be zero: then the producers put their
+/// items as fast as the queue takes them. (`tokio::time::sleep` accepts a
+/// zero duration; `tokio::time::interval` panics on a zero period.)
+/// Consumer `c` (numbered `0..consumers`) takes items
 /// one at a time and awaits `work(c, item)` on each; consumers work at the
 /// same time. Every item is processed exactly once: none lost, none twice.
 /// A moment when the queue is empty is not the end: the consumers stop

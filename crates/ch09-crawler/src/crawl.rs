@@ -42,7 +42,10 @@ pub async fn crawl(start: &Url, options: &CrawlOptions) -> Vec<Crawled> {
 ///   page of the next. Pages deeper than `max_depth` are not fetched.
 /// - Each URL (without its fragment) is fetched **at most once**, however
 ///   many pages link to it, even pages fetched at the same moment.
-/// - At most `max_pages` requests in all.
+/// - At most `max_pages` requests in all, counted before each request is
+///   made: a level that would pass the limit is cut short.
+/// - No other requests: every request is one of the pages returned, each
+///   made once (no `robots.txt`, no `HEAD` first, no second try).
 /// - Only URLs with the start URL's origin (scheme, host and port:
 ///   `Url::origin`) are fetched.
 /// - The links of a page: for a successful answer (2xx) whose

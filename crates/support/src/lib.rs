@@ -21,6 +21,7 @@ mod polls;
 mod task;
 mod thread;
 mod time;
+mod wakeups;
 
 // The crawler chapter's HTTP site, compiled only for that chapter.
 #[cfg(feature = "site")]
@@ -36,6 +37,7 @@ pub use task::join;
 pub use thread::on_thread;
 pub use time::{DEADLINE, assert_elapsed, fail_no_time_passed, finishes, timed};
 pub use verdict::Kind;
+pub use wakeups::Wakeups;
 
 /// Shorthand for a whole number of seconds.
 pub fn secs(n: u64) -> std::time::Duration {

@@ -6,8 +6,9 @@
 //! use the counts to prove that a crawler fetched each URL exactly once, never
 //! exceeded its concurrency limit and never left the start site.
 //!
-//! Slow pages wait on `tokio::time::sleep`, so on paused time the server's
-//! work and the client's timeouts run on the same virtual clock.
+//! Slow pages, and bodies that stall halfway ([`Route::stall_body`]), wait
+//! on `tokio::time::sleep`, so on paused time the server's work and the
+//! client's timeouts run on the same virtual clock.
 
 use std::collections::{BTreeMap, HashMap};
 use std::convert::Infallible;
@@ -15,8 +16,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body_util::Full;
-use hyper::body::Incoming;
+use futures::StreamExt;
+use http_body_util::combinators::UnsyncBoxBody;
+use http_body_util::{BodyExt, Full, StreamBody};
+use hyper::body::{Frame, Incoming};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
@@ -40,6 +43,8 @@ pub struct Route {
     delay: Option<Duration>,
     /// Answered after this many times the site's latency.
     slower: Option<u32>,
+    /// The second half of the body comes this long after the first.
+    body_delay: Option<Duration>,
 }
 
 impl Route {
@@ -65,6 +70,7 @@ impl Route {
             body: body.to_string(),
             delay: None,
             slower: None,
+            body_delay: None,
         }
     }
 
@@ -77,6 +83,7 @@ impl Route {
             body: String::new(),
             delay: None,
             slower: None,
+            body_delay: None,
         }
     }
 
@@ -89,6 +96,15 @@ impl Route {
     /// The same route, answered only after `delay` (on tokio's clock).
     pub fn delay(mut self, delay: Duration) -> Route {
         self.delay = Some(delay);
+        self
+    }
+
+    /// The same route, whose body stalls: the status, the headers and the
+    /// first half of the body come at once (or after the route's delay),
+    /// the second half only `stall` later (on tokio's clock). The body is
+    /// sent in chunks, without a `Content-Length`.
+    pub fn stall_body(mut self, stall: Duration) -> Route {
+        self.body_delay = Some(stall);
         self
     }
 }
@@ -345,11 +361,14 @@ async fn serve(listener: TcpListener, state: Arc<State>, other: bool) {
     }
 }
 
+/// A whole body, or one that comes in two halves.
+type Body = UnsyncBoxBody<Bytes, Infallible>;
+
 async fn handle(
     state: Arc<State>,
     other: bool,
     request: Request<Incoming>,
-) -> Result<Response<Full<Bytes>>, Infallible> {
+) -> Result<Response<Body>, Infallible> {
     let path = request
         .uri()
         .path_and_query()
@@ -377,7 +396,7 @@ async fn handle(
     Ok(respond(route))
 }
 
-fn respond(route: &Route) -> Response<Full<Bytes>> {
+fn respond(route: &Route) -> Response<Body> {
     let mut response = Response::builder().status(route.status);
     if let Some(content_type) = &route.content_type {
         response = response.header("content-type", content_type);
@@ -385,7 +404,24 @@ fn respond(route: &Route) -> Response<Full<Bytes>> {
     if let Some(location) = &route.location {
         response = response.header("location", location);
     }
-    response
-        .body(Full::new(Bytes::from(route.body.clone())))
-        .unwrap()
+    response.body(body(route)).unwrap()
+}
+
+fn body(route: &Route) -> Body {
+    let Some(stall) = route.body_delay else {
+        return Full::new(Bytes::from(route.body.clone())).boxed_unsync();
+    };
+    let half = route.body.len() / 2;
+    let half = (half..=route.body.len())
+        .find(|&i| route.body.is_char_boundary(i))
+        .unwrap_or(route.body.len());
+    let first = Bytes::from(route.body[..half].to_string());
+    let second = Bytes::from(route.body[half..].to_string());
+    let halves = futures::stream::once(async move { Ok(Frame::data(first)) }).chain(
+        futures::stream::once(async move {
+            tokio::time::sleep(stall).await;
+            Ok(Frame::data(second))
+        }),
+    );
+    StreamBody::new(halves).boxed_unsync()
 }

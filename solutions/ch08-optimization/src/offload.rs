@@ -1,7 +1,9 @@
 //! Exercise `offload`: CPU-bound work off the runtime's threads.
 
 use std::panic::resume_unwind;
+use std::sync::Arc;
 
+use tokio::sync::Semaphore;
 use tokio::task::JoinHandle;
 
 /// `spawn_blocking` runs `work` on tokio's blocking pool; the runtime's
@@ -14,14 +16,27 @@ where
     finish(tokio::task::spawn_blocking(work)).await
 }
 
-/// Every job is spawned before the first handle is awaited, so they run on
-/// separate threads at the same time.
-pub async fn offload_all<T, F>(jobs: Vec<F>) -> Vec<T>
+/// One permit per place: a job is spawned only once it holds one, and gives
+/// it back when it ends, so the next job starts at that moment. The loop
+/// awaits the permit, which leaves the runtime's thread free.
+pub async fn offload_all<T, F>(jobs: Vec<F>, parallelism: usize) -> Vec<T>
 where
     F: FnOnce() -> T + Send + 'static,
     T: Send + 'static,
 {
-    let handles: Vec<JoinHandle<T>> = jobs.into_iter().map(tokio::task::spawn_blocking).collect();
+    let places = Arc::new(Semaphore::new(parallelism.max(1)));
+    let mut handles: Vec<JoinHandle<T>> = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        let place = Arc::clone(&places)
+            .acquire_owned()
+            .await
+            .expect("the semaphore is never closed");
+        handles.push(tokio::task::spawn_blocking(move || {
+            let result = job();
+            drop(place);
+            result
+        }));
+    }
     let mut results = Vec::with_capacity(handles.len());
     for handle in handles {
         results.push(finish(handle).await);

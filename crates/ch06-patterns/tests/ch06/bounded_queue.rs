@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use ch06_patterns::bounded_queue::BoundedQueue;
 use pretty_assertions::assert_eq;
-use support::{EventLog, assert_elapsed, finishes, join, millis, secs, timed};
+use support::{EventLog, Wakeups, assert_elapsed, finishes, join, millis, secs, timed};
 
 fn at(events: &[(u64, &str)]) -> Vec<(std::time::Duration, String)> {
     events
@@ -40,6 +40,7 @@ async fn push_waits_while_the_queue_is_full() {
         })
     };
     // A slow consumer: one pop every 1001 ms.
+    let wakeups = Wakeups::start();
     let mut popped = Vec::new();
     for _ in 0..5 {
         tokio::time::sleep(millis(1001)).await;
@@ -51,6 +52,12 @@ async fn push_waits_while_the_queue_is_full() {
         );
     }
     finishes(join(producer)).await;
+    wakeups.assert_at_most(
+        "a producer's push() calls waited 1 s each for room",
+        40,
+        "wait on something a pop wakes (a `Semaphore` of free slots, a `Notify`), not on a \
+         sleep-and-retry loop",
+    );
     assert_eq!(popped, [0, 1, 2, 3, 4], "every item, first in, first out");
     assert_eq!(
         log.timeline(),
@@ -77,7 +84,14 @@ async fn pop_waits_while_the_queue_is_empty() {
             queue.push("late").await;
         })
     };
+    let wakeups = Wakeups::start();
     let (item, took) = timed(queue.pop()).await;
+    wakeups.assert_at_most(
+        "pop() waited 1.5 s for an item",
+        10,
+        "wait on something a push wakes (a `Semaphore` of filled slots, a `Notify`), not on a \
+         sleep-and-retry loop",
+    );
     assert_eq!(
         item, "late",
         "pop() returns the item pushed while it waited"

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use ch06_patterns::join::Tracker;
 use pretty_assertions::assert_eq;
-use support::{EventLog, assert_elapsed, finishes, join, millis, secs, timed};
+use support::{EventLog, Wakeups, assert_elapsed, finishes, join, millis, secs, timed};
 use tokio::sync::mpsc;
 
 #[support::test(start_paused = true)]
@@ -28,7 +28,14 @@ async fn join_waits_until_every_ticket_is_dropped() {
         });
     }
     assert_eq!(tracker.unfinished(), 3, "three tickets handed out");
+    let wakeups = Wakeups::start();
     let (_, took) = timed(tracker.join()).await;
+    wakeups.assert_at_most(
+        "join() waited 3 s for three tickets",
+        20,
+        "let the dropping ticket wake the joiners (a `watch` channel, a `Notify`) instead of \
+         looking at the count every so often",
+    );
     assert_elapsed(
         "join() on work that finishes after 2 s, 3 s and 1 s",
         took,

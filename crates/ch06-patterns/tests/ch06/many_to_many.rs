@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use ch06_patterns::many_to_many::{Item, run};
 use pretty_assertions::assert_eq;
-use support::{Gauge, assert_elapsed, secs, timed};
+use support::{Gauge, Wakeups, assert_elapsed, secs, timed};
 
 /// How many times each item was processed, by id.
 fn counts(processed: &[(usize, Item)]) -> BTreeMap<(usize, usize), usize> {
@@ -67,7 +67,14 @@ async fn consumers_work_at_the_same_time() {
 #[support::test(start_paused = true)]
 async fn consumers_wait_when_the_queue_runs_dry() {
     // Producers slower than consumers: the queue is empty most of the time.
+    let wakeups = Wakeups::start();
     let (processed, took) = timed(run(2, 5, secs(1), 3, |_, _| async {})).await;
+    wakeups.assert_at_most(
+        "consumers waited 5 s for items that come once a second",
+        40,
+        "a consumer waits in `recv().await`, which wakes it when an item comes or the queue \
+         ends; `try_recv` with a sleep between tries polls",
+    );
     assert_eq!(
         counts(&processed),
         every_id_once(2, 5),

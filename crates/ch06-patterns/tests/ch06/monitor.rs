@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use ch06_patterns::monitor::{Counters, Report, monitor};
 use pretty_assertions::assert_eq;
-use support::{EventLog, assert_elapsed, millis, secs, timed};
+use support::{EventLog, Wakeups, assert_elapsed, millis, secs, timed};
 
 /// Bumps `produced` every 700 ms and `consumed` every 1300 ms, forever.
 fn activity(counters: &Arc<Counters>) -> [tokio::task::JoinHandle<()>; 2] {
@@ -85,7 +85,14 @@ async fn stops_in_the_middle_of_a_period() {
         async move { log.push(format!("report {}", r.tick)) }
     };
     let stop = tokio::time::sleep(millis(2500));
+    let wakeups = Wakeups::start();
     let (_, took) = timed(monitor(&counters, secs(1), stop, publish)).await;
+    wakeups.assert_at_most(
+        "monitor() ran 2.5 s with a report every second",
+        20,
+        "wait for the next tick and the stop together (`tokio::select!` over \
+         `interval.tick()` and the pinned stop), not in small sleeps",
+    );
     assert_eq!(
         log.events(),
         ["report 1", "report 2"],

@@ -157,3 +157,39 @@ async fn a_failing_last_stage_stops_the_ones_before_it() {
          must stop when the channel after them closes"
     );
 }
+
+/// A stage that passes its input on at once, and counts.
+fn instant_counting(seen: &Arc<AtomicU64>) -> Stage {
+    let seen = Arc::clone(seen);
+    stage(move |x| {
+        let seen = Arc::clone(&seen);
+        async move {
+            seen.fetch_add(1, Ordering::SeqCst);
+            Ok(x)
+        }
+    })
+}
+
+#[support::test(start_paused = true)]
+async fn a_fast_stage_is_held_back_by_a_slow_one() {
+    let seen_fast = Arc::new(AtomicU64::new(0));
+    let stages = vec![instant_counting(&seen_fast), failing_on(3)];
+    let (result, took) = timed(run_pipeline((0..1000).collect(), stages)).await;
+    assert_eq!(
+        result.map_err(|e| (e.stage, e.input)),
+        Err((1, 3)),
+        "the slow stage fails on input 3"
+    );
+    let fast = seen_fast.load(Ordering::SeqCst);
+    assert!(
+        fast < 10,
+        "the instant first stage had processed {fast} of 1000 inputs when the slow stage failed \
+         on its fourth: the channels between stages hold CAPACITY items, so a fast stage waits \
+         for room (backpressure) instead of racing ahead (an unbounded channel)"
+    );
+    assert_elapsed(
+        "a slow stage of 1 s failing on its fourth input",
+        took,
+        secs(4),
+    );
+}

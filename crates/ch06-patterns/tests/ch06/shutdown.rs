@@ -1,6 +1,6 @@
 use ch06_patterns::shutdown::run_until;
 use pretty_assertions::assert_eq;
-use support::{assert_elapsed, millis, secs, timed};
+use support::{Wakeups, assert_elapsed, millis, secs, timed};
 
 fn sorted(mut items: Vec<u64>) -> Vec<u64> {
     items.sort();
@@ -57,6 +57,7 @@ async fn production_stops_as_soon_as_stop_fires() {
 #[support::test(start_paused = true)]
 async fn several_consumers_drain_together() {
     let stop = tokio::time::sleep(millis(450));
+    let wakeups = Wakeups::start();
     let (report, took) = timed(run_until(stop, millis(100), 3, |_| async {
         tokio::time::sleep(secs(1)).await;
     }))
@@ -70,6 +71,12 @@ async fn several_consumers_drain_together() {
         sorted(report.processed),
         [0, 1, 2, 3, 4],
         "items still queued at the stop must be processed too"
+    );
+    wakeups.assert_at_most(
+        "a run of 2.1 s with five items and a stop",
+        60,
+        "consumers wait in `recv().await` and the producer on its `interval` and the stop \
+         together (`select!`); no loop that sleeps a little and looks again",
     );
     assert_elapsed(
         "five items of 1 s made every 100 ms, three consumers",

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use ch07_resources::pool::{Manager, Pool};
 use pretty_assertions::assert_eq;
-use support::{Gauge, GaugeGuard, assert_elapsed, finishes, join, millis, secs, timed};
+use support::{Gauge, GaugeGuard, Wakeups, assert_elapsed, finishes, join, millis, secs, timed};
 
 /// A connection: live (in the gauge) from the moment it starts connecting
 /// until it is dropped.
@@ -101,8 +101,15 @@ async fn pool_serves_a_waiter_the_moment_a_connection_returns() {
         tokio::time::sleep(millis(1234)).await;
         drop(held);
     });
+    let wakeups = Wakeups::start();
     let (waiter, took) = timed(pool.get()).await;
     join(holder).await;
+    wakeups.assert_at_most(
+        "get() waited 1.234 s for a connection to come back",
+        10,
+        "let the returning connection wake the waiter (a `Semaphore` permit given back by the \
+         guard's `Drop`), instead of sleeping in short steps and looking again",
+    );
     assert_elapsed(
         "get() waiting for a connection given back after 1.234 s (a waiter must be woken when it comes back, not sleep-poll in 10 ms steps)",
         took,

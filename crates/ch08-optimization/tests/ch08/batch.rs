@@ -79,9 +79,14 @@ async fn batch_sends_one_window_of_calls_as_one_batch() {
 async fn batch_closes_each_window_on_time() {
     let db = Db::new();
     let batcher = Batcher::new(db.clone(), millis(10), 100);
-    let early = batcher.load(1);
+    // Neither call on a multiple of the window: a batcher that flushes on
+    // a fixed tick (every 10 ms since it was made) sends them too early.
+    let early = async {
+        tokio::time::sleep(millis(4)).await;
+        batcher.load(1).await
+    };
     let late = async {
-        tokio::time::sleep(millis(50)).await;
+        tokio::time::sleep(millis(57)).await;
         batcher.load(2).await
     };
     let ((a, b), took) = timed(async { tokio::join!(early, late) }).await;
@@ -92,13 +97,13 @@ async fn batch_closes_each_window_on_time() {
     );
     assert_eq!(
         db.calls(),
-        [(millis(10), vec![1]), (millis(60), vec![2])],
-        "a batch goes to the backend `window` after its first call, even when it is not full; a call after that starts the next batch"
+        [(millis(14), vec![1]), (millis(67), vec![2])],
+        "a batch goes to the backend `window` after its first call (not on a fixed tick), even when it is not full; a call after that starts the next batch"
     );
     assert_elapsed(
-        "a load at 0 and one at 50 ms, with a 10 ms window and a 100 ms backend",
+        "a load at 4 ms and one at 57 ms, with a 10 ms window and a 100 ms backend",
         took,
-        millis(160),
+        millis(167),
     );
 }
 
@@ -127,5 +132,44 @@ async fn batch_sends_a_full_batch_at_once() {
         "ten loads in batches of at most 4 (the last batch waits its 10 ms window)",
         took,
         millis(110),
+    );
+}
+
+#[support::test(start_paused = true)]
+async fn batch_times_the_window_from_its_first_call() {
+    let db = Db::new();
+    let batcher = Batcher::new(db.clone(), millis(10), 100);
+    let call_at = |ms: u64, key: u64| {
+        let batcher = &batcher;
+        async move {
+            tokio::time::sleep(millis(ms)).await;
+            batcher.load(key).await
+        }
+    };
+    let (values, took) =
+        timed(async { tokio::join!(call_at(0, 1), call_at(6, 2), call_at(12, 3), call_at(18, 4)) })
+            .await;
+    assert_eq!(
+        values,
+        (
+            "value 1".to_string(),
+            "value 2".to_string(),
+            "value 3".to_string(),
+            "value 4".to_string()
+        ),
+        "each caller gets the value of its own key"
+    );
+    assert_eq!(
+        db.calls(),
+        [(millis(10), vec![1, 2]), (millis(22), vec![3, 4])],
+        "calls 6 ms apart with a 10 ms window: the batch opened at 0 closes at 10 ms with the calls \
+         of 0 and 6 ms, the next opens at 12 ms and closes at 22 ms. A window restarted by every \
+         call (`timeout(window, rx.recv())` in a loop) never closes while calls keep coming: \
+         time it from the batch's first call (`timeout_at`)"
+    );
+    assert_elapsed(
+        "calls at 0, 6, 12 and 18 ms in 10 ms windows, with a 100 ms backend",
+        took,
+        millis(122),
     );
 }

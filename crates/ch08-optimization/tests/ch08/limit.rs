@@ -52,7 +52,7 @@ async fn limit_starts_a_job_as_soon_as_a_place_is_free() {
     let (outputs, took) = timed(run_limited(jobs, 2)).await;
     assert_eq!(outputs, [0, 1, 2, 3], "one output per job, in order");
     assert_elapsed(
-        "jobs of 3 s, 1 s, 1 s and 1 s, 2 at a time: the short ones follow each other beside the long one (running in waves of 2 would take 4 s)",
+        "jobs of 3 s, 1 s, 1 s and 1 s, 2 at a time: the short ones follow each other beside the long one (running in waves of 2 takes 4 s, and so does `StreamExt::buffered`, which keeps a finished job's place until the jobs before it are done)",
         took,
         secs(3),
     );

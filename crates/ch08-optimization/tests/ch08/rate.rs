@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use ch08_optimization::rate::TokenBucket;
 use pretty_assertions::assert_eq;
-use support::{EventLog, finishes, millis, secs};
+use support::{EventLog, Wakeups, finishes, millis, secs};
 
 /// Acquires `count` tokens one after another and returns when each came.
 async fn admissions(bucket: &TokenBucket, log: &EventLog, count: usize) -> Vec<Duration> {
@@ -30,12 +30,39 @@ async fn rate_admits_a_burst_then_one_per_period() {
 async fn rate_holds_at_most_its_capacity_when_idle() {
     let log = EventLog::new();
     let bucket = TokenBucket::new(3, secs(1));
-    tokio::time::sleep(secs(10)).await;
+    // Half a period after the 10th token: never at the instant one arrives.
+    tokio::time::sleep(millis(10_500)).await;
     let times = admissions(&bucket, &log, 5).await;
     assert_eq!(
         times,
-        [secs(10), secs(10), secs(10), secs(11), secs(12)],
-        "after 10 idle seconds the bucket holds 3 tokens (its capacity), not 13: tokens that find it full are lost"
+        [
+            millis(10_500),
+            millis(10_500),
+            millis(10_500),
+            secs(11),
+            secs(12)
+        ],
+        "after 10.5 idle seconds the bucket holds 3 tokens (its capacity), not 13: tokens that find it full are lost; the next ones come at 11 s and 12 s"
+    );
+}
+
+#[support::test(start_paused = true)]
+async fn rate_sleeps_until_the_next_token_is_due() {
+    let log = EventLog::new();
+    let bucket = TokenBucket::new(1, secs(1));
+    finishes(bucket.acquire()).await;
+    let wakeups = Wakeups::start();
+    let times = admissions(&bucket, &log, 3).await;
+    assert_eq!(
+        times,
+        [secs(1), secs(2), secs(3)],
+        "a bucket of 1 token refilled every second admits one caller per second"
+    );
+    wakeups.assert_at_most(
+        "three acquire() calls waited 1 s each for their token",
+        15,
+        "`tokio::time::sleep_until` the moment the next token is due, or wait on a \
+         `Semaphore` that a refill task fills once per period",
     );
 }
 

@@ -91,3 +91,39 @@ async fn reuse_one_connection_runs_every_job_in_turn() {
         millis(2200),
     );
 }
+
+/// A connection whose query of job `n` takes `n` × 100 ms.
+struct Varied;
+
+impl Connection for Varied {
+    async fn query(&mut self, job: u32) -> String {
+        tokio::time::sleep(millis(100) * job).await;
+        format!("answer {job}")
+    }
+}
+
+/// Connecting takes 200 ms.
+struct VariedDb;
+
+impl Connect for VariedDb {
+    type Conn = Varied;
+
+    async fn connect(&self) -> Varied {
+        tokio::time::sleep(millis(200)).await;
+        Varied
+    }
+}
+
+#[support::test(start_paused = true)]
+async fn reuse_a_free_connection_takes_the_next_job() {
+    let jobs = [4, 1, 1, 1, 1];
+    let (got, took) = timed(run_jobs(&VariedDb, &jobs, 2)).await;
+    assert_eq!(got, answers(&jobs), "one answer per job, in order");
+    assert_elapsed(
+        "jobs of 400, 100, 100, 100 and 100 ms on two connections (one takes the 400 ms job, \
+         the other the four short ones in turn: a connection takes the next waiting job when it \
+         is free; sharing the jobs out between the connections up front takes longer)",
+        took,
+        millis(600),
+    );
+}

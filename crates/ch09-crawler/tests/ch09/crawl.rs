@@ -131,17 +131,18 @@ async fn depth_limit_counts_links_from_the_start() {
 
 #[support::test(start_paused = true)]
 async fn depth_is_the_shortest_path() {
-    // / -> /a -> /b -> /c, but also / -> /c directly; /c -> /e.
+    // / -> /a -> /b -> /e, but also / -> /c -> /e; /b -> /d -> /f.
     let site = Site::builder()
         .page("/", "Home", &["/a", "/c"])
         .page("/a", "A", &["/b"])
-        .page("/b", "B", &["/c", "/d"])
+        .page("/b", "B", &["/d", "/e"])
         .page("/c", "C", &["/e"])
-        .page("/d", "D", &[])
+        .page("/d", "D", &["/f"])
         .page("/e", "E", &[])
+        .page("/f", "F", &[])
         .start()
         .await;
-    let (pages, _) = timed(crawl(&url(&site, "/"), &options(2, 1000, 1))).await;
+    let (pages, _) = timed(crawl(&url(&site, "/"), &options(3, 1000, 1))).await;
     assert_eq!(
         depths(&site, &pages),
         BTreeMap::from([
@@ -150,23 +151,66 @@ async fn depth_is_the_shortest_path() {
             ("/c".into(), 1),
             ("/b".into(), 2),
             ("/e".into(), 2),
+            ("/d".into(), 3),
         ]),
-        "breadth first: a page's depth is its shortest distance from the start, \
-         so /c is at depth 1 and /e at depth 2. Going deep first finds /c at depth 3"
+        "breadth first: a page's depth is its shortest distance from the start, so /e is at \
+         depth 2 (through /c), not 3 (through /a and /b), and /f, four links away, is not \
+         fetched with max_depth 3. Going deep first finds /e along the longer path"
     );
 }
 
 #[support::test(start_paused = true)]
 async fn page_limit_caps_the_requests() {
-    let site = Site::builder().graph(50).latency(millis(100)).start().await;
-    let (pages, _) = timed(crawl(&url(&site, "/p/0"), &options(50, 7, 4))).await;
+    // Depth 0 has one page and depth 1 six: each limit falls inside a level.
+    for max_pages in [4, 9] {
+        let site = Site::builder().graph(50).latency(millis(100)).start().await;
+        let (pages, _) = timed(crawl(&url(&site, "/p/0"), &options(50, max_pages, 4))).await;
+        assert_eq!(
+            site.total_requests(),
+            max_pages,
+            "max_pages {max_pages} allows {max_pages} requests in all. Check the limit before \
+             starting each request, not after it finishes (the requests in flight overshoot) \
+             nor only between levels (a whole level overshoots): cut the level to the pages \
+             still allowed"
+        );
+        assert_eq!(pages.len(), max_pages, "one result per request");
+    }
+}
+
+#[support::test(start_paused = true)]
+async fn makes_no_other_requests() {
+    let site = Site::builder()
+        .page("/", "Home", &["/a", "/b"])
+        .page("/a", "A", &["/", "/b"])
+        .page("/b", "B", &[])
+        .route(
+            "/robots.txt",
+            Route::raw(200, "text/plain", "User-agent: *\nDisallow:\n"),
+        )
+        .start()
+        .await;
+    let (pages, _) = timed(crawl(&url(&site, "/"), &options(5, 100, 2))).await;
+    let returned: BTreeSet<String> = pages
+        .iter()
+        .map(|page| page.fetch.url.path().to_string())
+        .collect();
+    let other: BTreeMap<String, usize> = site
+        .all_requests()
+        .into_iter()
+        .filter(|(path, _)| !returned.contains(path))
+        .collect();
     assert_eq!(
-        site.total_requests(),
-        7,
-        "max_pages 7 allows seven requests in all; check the limit before \
-         starting a request, not after it finishes (concurrent requests overshoot)"
+        other,
+        BTreeMap::new(),
+        "the crawl requested these paths, which are not among the pages it returned: it makes \
+         no other requests (no robots.txt, no HEAD before a GET, no second try)"
     );
-    assert_eq!(pages.len(), 7, "one result per request");
+    assert_eq!(site.repeated_requests(), BTreeMap::new(), "{FETCHED_TWICE}");
+    assert_eq!(
+        returned,
+        ["/", "/a", "/b"].map(String::from).into(),
+        "every page of the site is crawled"
+    );
 }
 
 #[support::test(start_paused = true)]

@@ -14,6 +14,7 @@ async fn site() -> Site {
         .route("/broken", Route::raw(500, "text/plain", "oops"))
         .route("/old", Route::redirect("/new"))
         .route("/slow", Route::html("Slow", &[]).delay(secs(5)))
+        .route("/stalled", Route::html("Stalled", &[]).stall_body(secs(5)))
         .start()
         .await
 }
@@ -174,6 +175,47 @@ async fn a_page_within_the_timeout_is_not_cut_short() {
         page.elapsed,
         secs(5),
         "Fetch::elapsed is the response time, measured with tokio::time::Instant"
+    );
+}
+
+#[support::test(start_paused = true)]
+async fn a_body_that_stalls_times_out_too() {
+    let site = site().await;
+    let (page, took) = timed(fetch(&http_client(), &url(&site, "/stalled"), secs(2))).await;
+    assert_eq!(
+        page.outcome,
+        Outcome::Timeout,
+        "the status and headers of /stalled come at once, the rest of its body only after 5 s: \
+         a 2 s timeout must cover reading the body too, not only the headers (put the request \
+         and the body's `collect()` in one `tokio::time::timeout`)"
+    );
+    assert_elapsed(
+        "fetch() of a page whose body stalls 5 s, with a 2 s timeout",
+        took,
+        secs(2),
+    );
+}
+
+#[support::test(start_paused = true)]
+async fn a_body_in_pieces_is_read_to_its_end() {
+    let site = site().await;
+    let (page, took) = timed(fetch(&http_client(), &url(&site, "/stalled"), secs(10))).await;
+    let Outcome::Response { status, body, .. } = &page.outcome else {
+        panic!(
+            "/stalled answers 200 (its body in two pieces, 5 s apart); got {:?}",
+            page.outcome
+        );
+    };
+    assert_eq!(*status, 200, "/stalled answers 200");
+    assert!(
+        body.contains("<title>Stalled</title>") && body.trim_end().ends_with("</html>"),
+        "the body comes in two pieces, 5 s apart: read it to its end (`collect()` the whole \
+         body, not only its first frame); got {body:?}"
+    );
+    assert_elapsed(
+        "fetch() of a page whose second half comes after 5 s",
+        took,
+        secs(5),
     );
 }
 

@@ -90,6 +90,21 @@ fn mean_response_time_covers_every_answer() {
 }
 
 #[support::test]
+fn the_slowest_is_the_first_of_equal_times() {
+    let pages = [
+        page("/first", answer(200), 2000),
+        page("/second", answer(404), 2000),
+        page("/quick", answer(200), 1000),
+    ];
+    assert_eq!(
+        summarize(&pages).slowest,
+        Some(("http://site.test/first".to_string(), millis(2000))),
+        "two answers took 2 s: the slowest is the first of them (replace it only with one \
+         strictly slower, `>` not `>=`)"
+    );
+}
+
+#[support::test]
 fn no_answers_no_mean() {
     assert_eq!(
         summarize(&[]),

@@ -171,6 +171,38 @@ async fn cancelling_a_task_cancels_its_dependents() {
 }
 
 #[support::test(start_paused = true)]
+async fn dependents_are_cancelled_at_once_while_other_work_goes_on() {
+    let log = EventLog::new();
+    let scheduler = Scheduler::new(2);
+    let build = scheduler.submit(ok(&log, "build", secs(5))).unwrap();
+    let test = scheduler
+        .submit(ok(&log, "test", secs(1)).after(&["build"]))
+        .unwrap();
+    scheduler.submit(ok(&log, "other", secs(5))).unwrap();
+    let cancel_later = async {
+        tokio::time::sleep(secs(1)).await;
+        build.cancel()
+    };
+    let ((_, took), _, (outcome, outcome_at)) = tokio::join!(
+        timed(scheduler.run_until_settled()),
+        cancel_later,
+        timed(test.outcome()),
+    );
+    assert_eq!(
+        (outcome, outcome_at),
+        (Outcome::Cancelled, secs(1)),
+        "`build` was cancelled at 1 s, so `test`, which waits for it, is cancelled then too: \
+         cancel its dependents through the graph, do not leave them waiting until nothing \
+         else is left to run"
+    );
+    assert_elapsed(
+        "run_until_settled() with a 5 s task beside a cancelled chain",
+        took,
+        secs(5),
+    );
+}
+
+#[support::test(start_paused = true)]
 async fn cancelling_a_settled_task_changes_nothing() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);

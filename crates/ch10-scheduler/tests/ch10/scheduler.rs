@@ -1,7 +1,7 @@
 use ch10_scheduler::scheduler::Scheduler;
 use ch10_scheduler::task::{Outcome, SubmitError, Task};
 use pretty_assertions::assert_eq;
-use support::{EventLog, Gauge, assert_elapsed, finishes, millis, secs, timed};
+use support::{EventLog, Gauge, Wakeups, assert_elapsed, finishes, millis, secs, timed};
 
 use crate::work::{at, fails, ok, time_of, times_of};
 
@@ -108,22 +108,30 @@ async fn runs_by_priority_and_first_come_first_served_among_equals() {
 async fn the_next_task_starts_the_instant_a_slot_frees() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(1);
-    scheduler.submit(ok(&log, "first", millis(1_050))).unwrap();
-    scheduler.submit(ok(&log, "second", millis(1_050))).unwrap();
+    // 1.037 s: no polling period of 10, 50 or 100 ms lands on it.
+    scheduler.submit(ok(&log, "first", millis(1_037))).unwrap();
+    scheduler.submit(ok(&log, "second", millis(1_037))).unwrap();
+    let wakeups = Wakeups::start();
     let (_, took) = timed(scheduler.run_until_settled()).await;
+    wakeups.assert_at_most(
+        "the scheduler ran two tasks one after the other",
+        15,
+        "`tokio::select!` over `JoinSet::join_next`, `sleep_until` the next timer and a \
+         `Notify`, instead of a sleep in a loop",
+    );
     assert_eq!(
         log.timeline(),
         at(&[
             (0, "start first"),
-            (1_050, "end first"),
-            (1_050, "start second"),
-            (2_100, "end second"),
+            (1_037, "end first"),
+            (1_037, "start second"),
+            (2_074, "end second"),
         ]),
         "`second` must start at the very instant `first` ends. A scheduler that looks at its \
          queues every 100 ms starts it at 1.1 s: wait for the task to finish instead \
          (`JoinSet::join_next` in a `tokio::select!`)"
     );
-    assert_elapsed("two 1.05 s tasks through one slot", took, millis(2_100));
+    assert_elapsed("two 1.037 s tasks through one slot", took, millis(2_074));
 }
 
 #[support::test(start_paused = true)]
@@ -132,14 +140,20 @@ async fn a_task_submitted_while_running_starts_at_once() {
     let scheduler = Scheduler::new(2);
     scheduler.submit(ok(&log, "long", secs(3))).unwrap();
     let submit_later = async {
-        tokio::time::sleep(millis(1_250)).await;
+        tokio::time::sleep(millis(1_237)).await;
         scheduler.submit(ok(&log, "late", secs(1))).unwrap()
     };
+    let wakeups = Wakeups::start();
     let (_, late) = tokio::join!(timed(scheduler.run_until_settled()), submit_later);
+    wakeups.assert_at_most(
+        "the scheduler ran a 3 s task and took one more submitted meanwhile",
+        20,
+        "`submit` wakes the loop with `Notify::notify_one`; the loop waits in `tokio::select!`",
+    );
     assert_eq!(
         time_of(&log, "start late"),
-        millis(1_250),
-        "a task submitted at 1.25 s while a slot is free must start at 1.25 s. The loop must \
+        millis(1_237),
+        "a task submitted at 1.237 s while a slot is free must start at 1.237 s. The loop must \
          wake up when something is submitted (a `tokio::sync::Notify`), not poll for it"
     );
     assert_eq!(
@@ -153,26 +167,34 @@ async fn a_task_submitted_while_running_starts_at_once() {
 async fn a_delayed_task_starts_exactly_at_its_time() {
     let log = EventLog::new();
     let scheduler = Scheduler::new(2);
+    // Delays that no polling period of 10, 50 or 100 ms lands on.
     scheduler
-        .submit(ok(&log, "in 2 s", secs(1)).delay(secs(2)))
+        .submit(ok(&log, "in 2.011 s", secs(1)).delay(millis(2_011)))
         .unwrap();
     scheduler
-        .submit(ok(&log, "in 1.25 s", secs(1)).delay(millis(1_250)))
+        .submit(ok(&log, "in 1.237 s", secs(1)).delay(millis(1_237)))
         .unwrap();
+    let wakeups = Wakeups::start();
     let (_, took) = timed(scheduler.run_until_settled()).await;
+    wakeups.assert_at_most(
+        "the scheduler waited for two delayed tasks and ran them",
+        25,
+        "sleep until the next timer is due (`tokio::time::sleep_until(next_deadline)` in the \
+         `select!`), not in small steps",
+    );
     assert_eq!(
         (
-            time_of(&log, "start in 2 s"),
-            time_of(&log, "start in 1.25 s")
+            time_of(&log, "start in 2.011 s"),
+            time_of(&log, "start in 1.237 s")
         ),
-        (secs(2), millis(1_250)),
+        (millis(2_011), millis(1_237)),
         "a delayed task starts exactly when its delay is over. Sleep until the next deadline \
          (`tokio::time::sleep_until`), do not check the clock every so often"
     );
     assert_elapsed(
-        "a 1 s task delayed by 2 s and another delayed by 1.25 s",
+        "a 1 s task delayed by 2.011 s and another delayed by 1.237 s",
         took,
-        secs(3),
+        millis(3_011),
     );
 }
 

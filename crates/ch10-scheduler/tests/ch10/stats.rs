@@ -95,3 +95,37 @@ async fn stats_while_running_show_pending_and_running() {
         "at 1.5 s, with 2 slots and five 1 s tasks: 2 done, 2 running, 1 still pending"
     );
 }
+
+#[support::test(start_paused = true)]
+async fn stats_count_waiting_and_delayed_tasks_as_pending() {
+    let log = EventLog::new();
+    let scheduler = Scheduler::new(1);
+    scheduler.submit(ok(&log, "first", secs(1))).unwrap();
+    scheduler
+        .submit(ok(&log, "second", secs(1)).after(&["first"]))
+        .unwrap();
+    scheduler
+        .submit(ok(&log, "later", secs(1)).delay(secs(5)))
+        .unwrap();
+    assert!(
+        scheduler.submit(ok(&log, "first", secs(1))).is_err(),
+        "a second task named `first` is refused"
+    );
+    let look_at_0_5_s = async {
+        tokio::time::sleep(millis(500)).await;
+        scheduler.stats()
+    };
+    let (_, during) = tokio::join!(timed(scheduler.run_until_settled()), look_at_0_5_s);
+    assert_eq!(
+        during,
+        Stats {
+            submitted: 3,
+            pending: 2,
+            running: 1,
+            peak_running: 1,
+            ..Stats::default()
+        },
+        "at 0.5 s `first` runs, `second` waits for it and `later` for its start time: both are \
+         pending, though neither is in the ready queue. A refused submission is not submitted"
+    );
+}

@@ -106,4 +106,15 @@ fn remove_takes_out_one_timer() {
         Some(start + secs(2)),
         "a removed timer no longer counts for the next deadline: a cancelled delayed task must not keep the scheduler waiting"
     );
+    timers.push(start + secs(3), "c");
+    assert!(
+        timers.remove("c"),
+        "remove() returns true when it took the task out"
+    );
+    assert_eq!(
+        timers.pop_due(start + secs(10)).as_deref(),
+        Some("b"),
+        "remove(\"c\") takes out `c`, wherever it is, and leaves the earlier `b` in place"
+    );
+    assert!(timers.is_empty(), "`b` was the last timer left");
 }
