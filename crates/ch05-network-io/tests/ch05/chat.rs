@@ -13,8 +13,9 @@ use crate::fixture::{PATIENCE, started, within};
 // These tests run on real time, not paused time: with real sockets the
 // kernel may hold a small write back for some milliseconds (Nagle's
 // algorithm), and a paused clock would jump over that wait to the next
-// timeout. Every wait is bounded by `PATIENCE` (one second), and checking
-// that nothing arrives takes 100 ms.
+// timeout. Every wait is bounded by `PATIENCE` (one second; a welcome of
+// several MiB gets `LONG_PATIENCE`), and checking that nothing arrives
+// takes 100 ms.
 
 /// A chat client driven by the test.
 struct Member {
@@ -216,9 +217,13 @@ fn hear_in_background(
 }
 
 /// A name so long that its welcome cannot fit into the sockets' buffers
-/// (a few MiB at most): the server is still writing the welcome while the
-/// client reads its first bytes.
+/// (with the systems' default limits, 4 MiB at most): the server is still
+/// writing the welcome while the client reads its first bytes.
 const LONG_NAME: usize = 8 << 20;
+
+/// How long the long welcome, and the news of it, may take to cross: a
+/// few MiB through a small receive buffer, on a machine that may be busy.
+const LONG_PATIENCE: std::time::Duration = std::time::Duration::from_secs(5);
 
 #[support::test]
 async fn a_client_is_in_the_room_while_its_welcome_is_on_the_way() {
@@ -262,7 +267,7 @@ async fn a_client_is_in_the_room_while_its_welcome_is_on_the_way() {
     alice.writer.write_all(b"hi newcomer\n").await.unwrap();
     // The witness hearing it proves the message is in the room.
     loop {
-        match tokio::time::timeout(PATIENCE, witness_hears.recv()).await {
+        match tokio::time::timeout(LONG_PATIENCE, witness_hears.recv()).await {
             Ok(Some(line)) if line == "alice: hi newcomer" => break,
             Ok(Some(line)) if line.starts_with("* newcomer-") => {}
             other => panic!(
@@ -274,8 +279,9 @@ async fn a_client_is_in_the_room_while_its_welcome_is_on_the_way() {
 
     // Only now does the newcomer read the rest of its welcome, then the room.
     let mut rest = String::new();
-    within("the rest of the welcome", reader.read_line(&mut rest))
+    tokio::time::timeout(LONG_PATIENCE, reader.read_line(&mut rest))
         .await
+        .unwrap_or_else(|_| panic!("the rest of the welcome did not come within {LONG_PATIENCE:?}"))
         .expect("the newcomer's connection failed during its welcome");
     assert!(
         rest == format!("{name}\n"),
