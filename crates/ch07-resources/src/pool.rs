@@ -18,7 +18,7 @@ pub trait Manager: Send + Sync + 'static {
 /// connection comes back. The connection is lent as a [`Pooled`] guard that
 /// puts it back in the pool when dropped.
 ///
-/// Three rules, each broken by the pool this chapter's Python seed writes:
+/// Three rules, each broken by the pool of the Python/asyncio version:
 /// - **Never more than `max_size` live**, even when 50 callers race. Count a
 ///   connection as live from the moment you *decide* to open it, before the
 ///   `connect().await`: checking the size, awaiting, then adding lets every

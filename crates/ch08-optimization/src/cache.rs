@@ -15,7 +15,7 @@ pub trait Loader: Send + Sync + 'static {
 /// - **Hit:** a fresh value is returned at once, with no call to the loader.
 /// - **Single flight:** when several callers miss the same key at the same
 ///   time, the loader is called **once**; the others wait for that call and
-///   share its value. (The Python seed's cache checks, awaits the load, then
+///   share its value. (The Python/asyncio version's cache checks, awaits the load, then
 ///   stores: every concurrent miss calls the backend.)
 /// - **Different keys do not wait for each other:** never hold a lock
 ///   across the loader's `.await`.

@@ -51,7 +51,7 @@ async fn cache_calls_the_loader_once_for_concurrent_misses() {
     assert_eq!(
         api.calls(),
         1,
-        "ten callers missed the same key at the same time and the loader was called {} times: the thundering herd of the Python seed's cache. The first miss must load; the others wait for it (single flight, e.g. a `tokio::sync::OnceCell` per key)",
+        "ten callers missed the same key at the same time and the loader was called {} times: the thundering herd of the Python/asyncio version's cache. The first miss must load; the others wait for it (single flight, e.g. a `tokio::sync::OnceCell` per key)",
         api.calls()
     );
     assert_eq!(

@@ -1,4 +1,4 @@
-//! Exercise `pool`: the Python seed's pool. If the pool is not full, open a
+//! Exercise `pool`: the Python/asyncio version's pool. If the pool is not full, open a
 //! connection and add it; otherwise poll every 10 ms for an idle one.
 
 use std::future::Future;

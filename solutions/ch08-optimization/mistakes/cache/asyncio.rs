@@ -1,4 +1,4 @@
-//! Exercise `cache`: the Python seed's cache, in Rust. A dict of values
+//! Exercise `cache`: the Python/asyncio version's cache, in Rust. A dict of values
 //! with the time each was stored; a miss loads, then stores.
 
 use std::collections::HashMap;

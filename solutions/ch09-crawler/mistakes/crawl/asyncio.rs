@@ -1,4 +1,4 @@
-//! Exercise `crawl`: the Python seed's crawler. Each page of a level is
+//! Exercise `crawl`: the Python/asyncio version's crawler. Each page of a level is
 //! fetched by a task of its own, which adds its URL to the shared visited
 //! set once the fetch is done; a link is queued if it is not visited yet.
 
