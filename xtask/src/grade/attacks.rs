@@ -15,6 +15,7 @@ use super::model::{ChapterStatus, Grades};
 use super::tests::{CHAPTER, SHARED_TARGET, all_exercises, git, run, student, submission};
 use super::{Options, grade_inputs, report, sandbox};
 use crate::course::Course;
+use crate::runner::Kind;
 
 /// The first line of `work`'s solution, after which an attack goes.
 const WORK: &str = "pub async fn work(job: &Job) -> String {";
@@ -475,7 +476,7 @@ fn nothing_a_submission_does_reaches_the_grader_the_course_or_a_classmate() {
         .find(|t| t.name.ends_with(FIRST_TEST))
         .unwrap();
     // On a loaded machine the hog may still be at it when its time is up.
-    if first.outcome != "timed_out" {
+    if first.outcome != Some(Kind::TimedOut) {
         let said = &first.message;
         assert!(said.contains("wrote") && !said.contains("3 of 3"), "{said}");
         assert!(!said.contains("wrote 1020 MiB"), "{said}");

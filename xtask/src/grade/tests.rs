@@ -11,6 +11,7 @@ use super::assemble::mirror_instructor;
 use super::model::{ChapterStatus, Grades, Student};
 use super::{Options, grade_inputs, report};
 use crate::course::Course;
+use crate::runner::Kind;
 
 pub(super) const CHAPTER: &str = "ch01-coroutines";
 const WORK: &str = "    tokio::time::sleep(job.duration).await;";
@@ -187,14 +188,14 @@ pub(super) fn student<'a>(grades: &'a Grades, id: &str) -> &'a Student {
     grades.students.iter().find(|s| s.id == id).unwrap()
 }
 
-fn outcomes(student: &Student, exercise: &str) -> Vec<String> {
+fn outcomes(student: &Student, exercise: &str) -> Vec<Option<Kind>> {
     let chapter = &student.chapters[0];
     let exercise = chapter
         .exercises
         .iter()
         .find(|e| e.name == exercise)
         .unwrap();
-    exercise.tests.iter().map(|t| t.outcome.clone()).collect()
+    exercise.tests.iter().map(|t| t.outcome).collect()
 }
 
 /// The heavy tests share one target directory, and cargo names the
@@ -261,12 +262,15 @@ fn every_kind_of_submission_is_scored_as_it_deserves() {
     assert!(
         outcomes(student(&grades, "hangs"), "jobs")
             .iter()
-            .all(|o| o == "timed_out")
+            .all(|o| *o == Some(Kind::TimedOut))
     );
     for cheat in ["exits", "forges"] {
         assert_eq!(score(cheat), 60.0, "{cheat}");
         let jobs = outcomes(student(&grades, cheat), "jobs");
-        assert!(jobs.iter().all(|o| o == "crashed"), "{cheat}: {jobs:?}");
+        assert!(
+            jobs.iter().all(|o| *o == Some(Kind::Crashed)),
+            "{cheat}: {jobs:?}"
+        );
         let flags = &student(&grades, cheat).flags;
         assert!(
             flags.iter().any(|f| f.why.contains("ends the process")),
@@ -337,7 +341,7 @@ pub(super) fn same_grades_in_every_format(grades: &Grades) {
             .exercises
             .iter()
             .flat_map(|e| &e.tests)
-            .filter(|t| t.outcome == "passed")
+            .filter(|t| t.passed())
             .count();
         let case = format!("classname=\"{}.ch01\"", s.id);
         let junit_passed = junit
