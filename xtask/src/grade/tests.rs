@@ -246,15 +246,38 @@ fn every_kind_of_submission_is_scored_as_it_deserves() {
         mix.notes
     );
 
+    // Five exercises solved and `jobs` with a syntax error: the five score,
+    // and every test of `jobs` says what the compiler said.
     let broken = student(&grades, "broken");
-    assert_eq!(broken.score, 0.0);
-    assert_eq!(broken.chapters[0].status, ChapterStatus::DoesNotCompile);
+    assert_eq!(broken.score, 60.0, "{:#?}", broken.chapters);
+    assert_eq!(broken.chapters[0].status, ChapterStatus::Graded);
+    for exercise in &broken.chapters[0].exercises {
+        let expected = match exercise.name.as_str() {
+            "jobs" => Kind::DoesNotCompile,
+            _ => Kind::Passed,
+        };
+        assert_eq!(exercise.status, Some(expected), "{}", exercise.name);
+        assert!(exercise.tests.iter().all(|t| t.outcome == Some(expected)));
+    }
+    let jobs = &broken.chapters[0]
+        .exercises
+        .iter()
+        .find(|e| e.name == "jobs");
+    for test in &jobs.unwrap().tests {
+        assert_eq!(test.score, 0.0);
+        let says = &test.message;
+        assert!(
+            says.contains("src/jobs.rs") && says.contains("error"),
+            "{says}"
+        );
+    }
     assert!(
-        broken.chapters[0]
-            .compile_errors
-            .as_deref()
-            .unwrap_or("")
-            .contains("jobs.rs")
+        broken
+            .notes
+            .iter()
+            .any(|n| n.contains("jobs did not compile")),
+        "{:?}",
+        broken.notes
     );
 
     // `jobs` is 10 of the 70 points; the other exercises are solved.
