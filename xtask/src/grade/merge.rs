@@ -127,3 +127,22 @@ fn common_protections(shards: &[Grades]) -> Vec<super::sandbox::Protection> {
     }
     merged
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shard_of_another_format_is_refused_in_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("grades.json");
+        std::fs::write(&file, r#"{"format": 1, "students": []}"#).unwrap();
+        let error = format!("{:#}", read(&file).unwrap_err());
+        let ours = format!("reads format {FORMAT}");
+        assert!(
+            error.contains("is in format 1") && error.contains(&ours),
+            "{error}"
+        );
+        assert_eq!(error.lines().count(), 1, "{error}");
+    }
+}
