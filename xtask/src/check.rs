@@ -156,6 +156,7 @@ fn salvaged(
         scratch: &target.join("awaitlings/salvage").join(&chapter.dir_name),
         setup: &setup,
         stubs: &stubs,
+        src: None,
     };
     progress.show("does not compile: building the other exercises");
     let crate_dir = course.crate_dir(chapter);

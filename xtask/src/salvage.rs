@@ -50,6 +50,9 @@ pub struct Salvager<'a> {
     /// the dependencies are warm; `offline` avoids any network wait.
     pub setup: &'a BuildSetup<'a>,
     pub stubs: &'a Stubs,
+    /// The chapter's `src/`, when it is not the crate's own: grading keeps
+    /// a student's sources apart from its pristine crate.
+    pub src: Option<&'a Path>,
 }
 
 /// Builds `chapter` again from `crate_dir` (the crate the failed build
@@ -81,7 +84,7 @@ pub fn salvage(
     write_workspace(chapter, how.workspace, how.scratch)?;
     for _ in 0..chapter.manifest.exercises.len() {
         let package = salvage_package(chapter, how.scratch);
-        let files = crate_files(chapter, crate_dir, &package, &broken, how.stubs)?;
+        let files = crate_files(chapter, crate_dir, &package, &broken, how)?;
         sync(&copy, &files)?;
         let build =
             runner::build_tests_with(how.scratch, &package, &copy, color, how.setup, progress)?;
@@ -178,27 +181,33 @@ fn write_workspace(chapter: &Chapter, workspace: &Path, scratch: &Path) -> Resul
 }
 
 /// The copy's files by path in the crate: the crate's own (without any
-/// `target/`), its manifest renamed so that cargo keeps the copy's build
-/// files apart from the student's, and the broken exercises' stubs.
+/// `target/`, and with `how.src` as its `src/` when given), its manifest
+/// renamed so that cargo keeps the copy's build files apart from the
+/// student's, and the broken exercises' stubs.
 fn crate_files(
     chapter: &Chapter,
     crate_dir: &Path,
     package: &str,
     broken: &[Broken],
-    stubs: &Stubs,
+    how: &Salvager,
 ) -> Result<BTreeMap<PathBuf, Vec<u8>>> {
     let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(crate_dir)? {
         let entry = entry?;
-        if entry.file_name() != "target" {
-            read_tree(&entry.path(), Path::new(&entry.file_name()), &mut files)?;
+        let name = entry.file_name();
+        let elsewhere = name == "src" && how.src.is_some();
+        if name != "target" && !elsewhere {
+            read_tree(&entry.path(), Path::new(&name), &mut files)?;
         }
+    }
+    if let Some(src) = how.src {
+        read_tree(src, Path::new("src"), &mut files)?;
     }
     let manifest = read_toml(&crate_dir.join("Cargo.toml"))?;
     let renamed = renamed_package(manifest, &chapter.dir_name, package)?;
     files.insert(PathBuf::from("Cargo.toml"), renamed.into_bytes());
     for exercise in broken {
-        let stub = stubs.get(&source_of(chapter, &exercise.exercise))?;
+        let stub = how.stubs.get(&source_of(chapter, &exercise.exercise))?;
         files.insert(
             Path::new("src").join(format!("{}.rs", exercise.exercise)),
             stub,

@@ -31,6 +31,10 @@ pub enum Stubs {
     },
     /// The maintainers' repository: the committed files.
     Committed { root: PathBuf },
+    /// A course whose student crates hold the stubs as they are: grading's
+    /// pristine workspace is copied from them and their tests listed
+    /// against them.
+    InCrates { root: PathBuf },
 }
 
 impl Stubs {
@@ -77,6 +81,10 @@ impl Stubs {
                 Ok(bytes)
             }
             Stubs::Committed { root } => committed(root, relative),
+            Stubs::InCrates { root } => {
+                let path = root.join(native(relative));
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
 //! A hostile class, made here from the course's stubs and solutions: one
-//! submission per kind of attack on the grader, then honest classmates
-//! graded after them in the same run. Nothing a student does may reach
-//! the grader, the course, a classmate or the reports.
+//! submission per kind of attack on the grader and per forged pass among
+//! `jobs`'s mistakes, then honest classmates graded after them in the same
+//! run. Nothing a student does may reach the grader, the course, a
+//! classmate or the reports, and no forgery scores.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::Hasher;
@@ -15,6 +16,7 @@ use super::model::{ChapterStatus, Grades};
 use super::tests::{CHAPTER, SHARED_TARGET, all_exercises, git, run, student, submission};
 use super::{Options, grade_inputs, report, sandbox};
 use crate::course::Course;
+use crate::runner::Kind;
 
 /// The first line of `work`'s solution, after which an attack goes.
 const WORK: &str = "pub async fn work(job: &Job) -> String {";
@@ -205,6 +207,59 @@ fn before_main(course: &Course, dir: &Path, t: &Targets) -> PathBuf {
     root
 }
 
+/// The forgeries among the mistakes of `jobs`, which `cargo xtask verify`
+/// proves score nothing in `check`: each one's name and edits of the
+/// solution, as stored.
+fn forgeries(course: &Course) -> Vec<Mistake> {
+    let chapter = course.chapter("ch01").unwrap();
+    let path = course.solution_dir(chapter).join("mistakes/jobs.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let stored: Mistakes = toml::from_str(&text).unwrap();
+    let forgeries: Vec<Mistake> = stored
+        .mistake
+        .into_iter()
+        .filter(|m| m.name.starts_with("forgery:"))
+        .collect();
+    assert_eq!(forgeries.len(), 5, "the forgeries of {}", path.display());
+    forgeries
+}
+
+#[derive(serde::Deserialize)]
+struct Mistakes {
+    mistake: Vec<Mistake>,
+}
+
+#[derive(serde::Deserialize)]
+struct Mistake {
+    name: String,
+    edit: Vec<Edit>,
+}
+
+/// An edit of `src/jobs.rs` (a forgery names no other file).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    find: String,
+    replace: String,
+}
+
+/// Solutions everywhere, and the forgery's edits made to `jobs.rs` when
+/// the test named `test` runs: the other tests see the solution.
+fn forged(course: &Course, dir: &Path, test: &str, forgery: &Mistake) -> PathBuf {
+    let root = submission(course, dir, &all_exercises(course));
+    let jobs = root.join("crates").join(CHAPTER).join("src/jobs.rs");
+    let mut text = std::fs::read_to_string(&jobs).unwrap();
+    for Edit { find, replace } in &forgery.edit {
+        assert_eq!(text.matches(find).count(), 1, "{}: {find}", forgery.name);
+        let guarded = format!(
+            "    if std::env::args().any(|a| a.ends_with(\"{test}\")) {{\n{replace}\n    }} else {{\n{find}\n    }}"
+        );
+        text = text.replacen(find, &guarded, 1);
+    }
+    std::fs::write(&jobs, text).unwrap();
+    root
+}
+
 fn append(file: &Path, text: &str) {
     let old = std::fs::read_to_string(file).unwrap();
     std::fs::write(file, old + text).unwrap();
@@ -377,6 +432,15 @@ fn nothing_a_submission_does_reaches_the_grader_the_course_or_a_classmate() {
     let loud = "        panic!(\"{}\", \"x\".repeat(40 << 20));";
     inputs.push(solved_but(&course, &at("col x"), FIRST_TEST, loud));
     inputs.push(submission(&course, &at("col_x"), &[]));
+    let forgers: Vec<(String, String)> = forgeries(&course)
+        .iter()
+        .enumerate()
+        .map(|(n, forgery)| {
+            let id = format!("forgery-{}", n + 1);
+            inputs.push(forged(&course, &at(&id), FIRST_TEST, forgery));
+            (id, forgery.name.clone())
+        })
+        .collect();
     // Graded after every attacker, in the same run.
     inputs.push(honest);
     inputs.push(submission(&course, &at("honest-stubs"), &[]));
@@ -475,7 +539,7 @@ fn nothing_a_submission_does_reaches_the_grader_the_course_or_a_classmate() {
         .find(|t| t.name.ends_with(FIRST_TEST))
         .unwrap();
     // On a loaded machine the hog may still be at it when its time is up.
-    if first.outcome != "timed_out" {
+    if first.outcome != Some(Kind::TimedOut) {
         let said = &first.message;
         assert!(said.contains("wrote") && !said.contains("3 of 3"), "{said}");
         assert!(!said.contains("wrote 1020 MiB"), "{said}");
@@ -506,6 +570,21 @@ fn nothing_a_submission_does_reaches_the_grader_the_course_or_a_classmate() {
         message.len()
     );
     assert_eq!(score("col_x"), 0.0);
+    // Forged passes: the harness's signed record is the only verdict.
+    for (id, forgery) in &forgers {
+        let exercises = student(&grades, id).chapters[0].exercises.iter();
+        let first = exercises
+            .flat_map(|e| &e.tests)
+            .find(|t| t.name.ends_with(FIRST_TEST))
+            .unwrap();
+        assert_eq!(
+            (first.outcome, first.score),
+            (Some(Kind::Crashed), 0.0),
+            "{forgery}: {}",
+            first.message
+        );
+        assert_eq!(score(id), 68.0, "{forgery}");
+    }
     // The classmates, graded after all of it.
     assert_eq!(score("honest"), 70.0);
     assert_eq!(score("honest-stubs"), 0.0);

@@ -11,13 +11,20 @@ use anyhow::Result;
 
 use super::model;
 use crate::runner::{Build, TestResult};
+use crate::salvage::Broken;
 
 /// What building some sources gave.
 #[derive(Clone, Debug)]
 pub enum Compiled {
     /// The test binary, in the cache directory (never modified once there),
-    /// and the entry's number, under which its test results are kept.
-    Binary(PathBuf, usize),
+    /// the entry's number, under which its test results are kept, and the
+    /// exercises whose files did not compile: the binary was built with
+    /// their stubs in their place (see `salvage`).
+    Binary {
+        binary: PathBuf,
+        entry: usize,
+        broken: Vec<Broken>,
+    },
     /// The compiler's errors.
     Errors(String),
 }
@@ -63,9 +70,16 @@ impl BuildCache {
         entries.get(&(chapter.to_string(), key.to_vec())).cloned()
     }
 
-    /// What `build` gave, kept when it is certain: a binary, or the
-    /// compiler's own errors (not a time limit or a cargo failure).
-    pub fn keep(&self, chapter: &str, key: Vec<u8>, build: &Build) -> Result<Compiled> {
+    /// What `build` gave, kept when it is certain: a binary (built without
+    /// the `broken` exercises' files), or the compiler's own errors (not a
+    /// time limit or a cargo failure).
+    pub fn keep(
+        &self,
+        chapter: &str,
+        key: Vec<u8>,
+        build: &Build,
+        broken: &[Broken],
+    ) -> Result<Compiled> {
         let own_errors = build.diagnostics.iter().any(|d| d.is_error);
         let compiled = match &build.binary {
             Some(binary) => {
@@ -77,7 +91,11 @@ impl BuildCache {
                 if std::fs::rename(binary, &kept).is_err() {
                     std::fs::copy(binary, &kept)?;
                 }
-                let compiled = Compiled::Binary(kept, number);
+                let compiled = Compiled::Binary {
+                    binary: kept,
+                    entry: number,
+                    broken: broken.to_vec(),
+                };
                 entries.insert((chapter.to_string(), key), compiled.clone());
                 return Ok(compiled);
             }
@@ -135,10 +153,10 @@ mod tests {
             succeeded: true,
             ..Build::default()
         };
-        cache.keep("ch01", key.clone(), &build).unwrap();
+        cache.keep("ch01", key.clone(), &build, &[]).unwrap();
         assert!(matches!(
             cache.get("ch01", &key),
-            Some(Compiled::Binary(_, 0))
+            Some(Compiled::Binary { entry: 0, .. })
         ));
         assert!(cache.get("ch02", &key).is_none());
         assert!(
@@ -153,7 +171,9 @@ mod tests {
         let scratch = tempfile::tempdir().unwrap();
         let cache = BuildCache::new(scratch.path()).unwrap();
         let cargo_failed = Build::default();
-        cache.keep("ch01", b"a".to_vec(), &cargo_failed).unwrap();
+        cache
+            .keep("ch01", b"a".to_vec(), &cargo_failed, &[])
+            .unwrap();
         assert!(cache.get("ch01", b"a").is_none());
         let rustc_failed = Build {
             diagnostics: vec![Diagnostic {
@@ -163,7 +183,9 @@ mod tests {
             }],
             ..Build::default()
         };
-        cache.keep("ch01", b"b".to_vec(), &rustc_failed).unwrap();
+        cache
+            .keep("ch01", b"b".to_vec(), &rustc_failed, &[])
+            .unwrap();
         assert!(matches!(cache.get("ch01", b"b"), Some(Compiled::Errors(e)) if e.contains("nope")));
     }
 }

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use super::model::{Grades, Shard};
+use serde::Deserialize;
+
+use super::model::{FORMAT, Grades, Shard};
 use super::report;
 use crate::ui::Style;
 
@@ -28,7 +30,8 @@ pub fn merge(inputs: &[PathBuf], out: Option<&Path>, style: Style) -> Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
-/// A shard's `grades.json`, named itself or by the directory it is in.
+/// A shard's `grades.json`, named itself or by the directory it is in,
+/// in the format this runner writes.
 pub fn read(path: &Path) -> Result<Grades> {
     let file = if path.is_dir() {
         path.join("grades.json")
@@ -37,7 +40,23 @@ pub fn read(path: &Path) -> Result<Grades> {
     };
     let text = std::fs::read_to_string(&file)
         .with_context(|| format!("cannot read {}", file.display()))?;
-    serde_json::from_str(&text).with_context(|| format!("{} is not a grades.json", file.display()))
+    let not_grades = || format!("{} is not a grades.json", file.display());
+    let version: Version = serde_json::from_str(&text).with_context(not_grades)?;
+    if version.format != FORMAT {
+        bail!(
+            "{} is in format {}; this runner reads format {FORMAT}: grade that shard again \
+             with the same version of the course",
+            file.display(),
+            version.format
+        );
+    }
+    serde_json::from_str(&text).with_context(not_grades)
+}
+
+/// The one field every format of `grades.json` has.
+#[derive(Deserialize)]
+struct Version {
+    format: u32,
 }
 
 /// The whole class, in the order one unsharded run lists it: shard K holds
@@ -107,4 +126,23 @@ fn common_protections(shards: &[Grades]) -> Vec<super::sandbox::Protection> {
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shard_of_another_format_is_refused_in_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("grades.json");
+        std::fs::write(&file, r#"{"format": 1, "students": []}"#).unwrap();
+        let error = format!("{:#}", read(&file).unwrap_err());
+        let ours = format!("reads format {FORMAT}");
+        assert!(
+            error.contains("is in format 1") && error.contains(&ours),
+            "{error}"
+        );
+        assert_eq!(error.lines().count(), 1, "{error}");
+    }
 }

@@ -9,7 +9,6 @@ mod bench;
 mod bundle;
 mod cache;
 mod cgroup;
-mod html;
 mod input;
 mod jail;
 mod merge;

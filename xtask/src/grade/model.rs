@@ -1,6 +1,11 @@
 //! The grades of a run: one structure that every report format is written
 //! from, so every format shows the same numbers. Serialized as `grades.json`
 //! (format `FORMAT`, documented in the README's "Grading" section).
+//!
+//! Outcomes are typed: a test's outcome and an exercise's status are a
+//! [`Kind`], the one vocabulary of verdicts, or `None` when nothing ran
+//! (the chapter is missing or its submission could not be read). JSON
+//! spells a kind as [`Kind::as_str`] does and `None` as `not_run`.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,10 +13,10 @@ use super::assemble::IgnoredFile;
 use super::scan::Flag;
 use crate::course::Chapter;
 use crate::manifest::Exercise;
-use crate::runner::{Build, Kind, Outcome, PackageRun, TestResult};
+use crate::runner::{Build, Kind, Outcome, PackageRun};
 use crate::status::{Verdict, verdicts};
 
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Grades {
@@ -99,8 +104,10 @@ pub struct ChapterGrade {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ExerciseGrade {
     pub name: String,
-    /// As `cargo xtask check` says it: `done`, `failing`, `not started`, …
-    pub status: String,
+    /// As `cargo xtask check` judges it: `Passed` when done, otherwise the
+    /// most telling kind among its tests; `None`: not run.
+    #[serde(with = "outcome")]
+    pub status: Option<Kind>,
     pub score: f64,
     pub max: f64,
     pub tests: Vec<TestGrade>,
@@ -109,12 +116,19 @@ pub struct ExerciseGrade {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct TestGrade {
     pub name: String,
-    /// `passed`, `failed`, `not_started`, `timed_out`, `blocked`, `crashed`,
-    /// or `not_run` (the chapter did not compile or is missing).
-    pub outcome: String,
+    /// The harness's verdict (or the runner's, without one to believe);
+    /// `None`: not run.
+    #[serde(with = "outcome")]
+    pub outcome: Option<Kind>,
     pub score: f64,
     pub max: f64,
     pub message: String,
+}
+
+impl TestGrade {
+    pub fn passed(&self) -> bool {
+        self.outcome == Some(Kind::Passed)
+    }
 }
 
 /// Scores are shown to two decimals; sums are rounded once, at the end, so
@@ -154,20 +168,20 @@ pub fn graded_chapter(chapter: &Chapter, run: &PackageRun) -> ChapterGrade {
 }
 
 /// A chapter that scored nothing without running, listing the tests it
-/// would have run (`tests`: the names from the instructor's build).
+/// would have run (`tests`: the names from the instructor's build): each
+/// does not compile when the chapter does not, and is not run otherwise.
 pub fn unrun_chapter(chapter: &Chapter, status: ChapterStatus, tests: &[String]) -> ChapterGrade {
-    let results: Vec<TestResult> = tests
-        .iter()
-        .map(|name| TestResult::new(name, Outcome::new(Kind::Crashed, "")))
-        .collect();
+    let outcome = match status {
+        ChapterStatus::DoesNotCompile => Some(Kind::DoesNotCompile),
+        ChapterStatus::Graded | ChapterStatus::Missing | ChapterStatus::NotGraded => None,
+    };
     let exercises = chapter
         .manifest
         .exercises
         .iter()
         .map(|exercise| {
-            let mine: Vec<&TestResult> =
-                results.iter().filter(|t| exercise.owns(&t.name)).collect();
-            unrun_exercise(exercise, &mine)
+            let mine: Vec<&String> = tests.iter().filter(|t| exercise.owns(t)).collect();
+            unrun_exercise(exercise, &mine, outcome)
         })
         .collect();
     ChapterGrade {
@@ -180,18 +194,18 @@ pub fn unrun_chapter(chapter: &Chapter, status: ChapterStatus, tests: &[String])
     }
 }
 
-fn unrun_exercise(exercise: &Exercise, tests: &[&TestResult]) -> ExerciseGrade {
+fn unrun_exercise(exercise: &Exercise, tests: &[&String], outcome: Option<Kind>) -> ExerciseGrade {
     let share = share(exercise, tests.len());
     ExerciseGrade {
         name: exercise.name.clone(),
-        status: "not run".into(),
+        status: outcome,
         score: 0.0,
         max: f64::from(exercise.points),
         tests: tests
             .iter()
-            .map(|t| TestGrade {
-                name: t.name.clone(),
-                outcome: "not_run".into(),
+            .map(|name| TestGrade {
+                name: name.to_string(),
+                outcome,
                 score: 0.0,
                 max: share,
                 message: String::new(),
@@ -210,30 +224,29 @@ fn exercise_grade(verdict: &Verdict) -> ExerciseGrade {
         .tests
         .iter()
         .map(|t| {
-            let (outcome, message) = outcome_words(&t.outcome);
             let passed = t.outcome.passed();
             TestGrade {
                 name: t.name.clone(),
-                outcome: outcome.to_string(),
+                outcome: Some(t.outcome.kind),
                 score: if passed { share } else { 0.0 },
                 max: share,
-                message: cut(message),
+                message: cut(message(&t.outcome)),
             }
         })
         .collect();
     ExerciseGrade {
         name: verdict.exercise.name.clone(),
-        status: verdict.status.as_str().to_string(),
+        status: Some(verdict.status),
         score: round(verdict.score()),
         max: f64::from(verdict.exercise.points),
         tests,
     }
 }
 
-fn outcome_words(outcome: &Outcome) -> (&'static str, &str) {
+fn message(outcome: &Outcome) -> &str {
     match outcome.kind {
-        Kind::NotStarted => (Kind::NotStarted.as_str(), "reached a `todo!()`"),
-        kind => (kind.as_str(), &outcome.message),
+        Kind::NotStarted => "reached a `todo!()`",
+        _ => &outcome.message,
     }
 }
 
@@ -279,5 +292,87 @@ impl Student {
     pub fn total(&mut self) {
         self.score = round(self.chapters.iter().map(|c| c.score).sum());
         self.max = round(self.chapters.iter().map(|c| c.max).sum());
+    }
+}
+
+/// How `grades.json` spells an outcome: as [`Kind::as_str`], or `not_run`.
+pub fn spelling(outcome: Option<Kind>) -> &'static str {
+    outcome.map_or(outcome::NOT_RUN, Kind::as_str)
+}
+
+/// Serde for `Option<Kind>`: one string, [`spelling`].
+mod outcome {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    use super::Kind;
+
+    pub const NOT_RUN: &str = "not_run";
+
+    pub fn serialize<S: Serializer>(outcome: &Option<Kind>, to: S) -> Result<S::Ok, S::Error> {
+        to.serialize_str(super::spelling(*outcome))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Option<Kind>, D::Error> {
+        let text = String::deserialize(from)?;
+        match Kind::parse(&text) {
+            Some(kind) => Ok(Some(kind)),
+            None if text == NOT_RUN => Ok(None),
+            None => Err(D::Error::custom(format!(
+                "`{text}` is not an outcome (a verdict kind or `{NOT_RUN}`)"
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn test_grade(outcome: Option<Kind>) -> TestGrade {
+        TestGrade {
+            name: "jobs::works".into(),
+            outcome,
+            score: 0.0,
+            max: 1.0,
+            message: String::new(),
+        }
+    }
+
+    #[test]
+    fn every_outcome_has_one_spelling_that_reads_back() {
+        let outcomes = Kind::ALL.map(Some).into_iter().chain([None]);
+        for outcome in outcomes {
+            let json = serde_json::to_value(test_grade(outcome)).unwrap();
+            assert_eq!(json["outcome"], spelling(outcome));
+            let back: TestGrade = serde_json::from_value(json).unwrap();
+            assert_eq!(back.outcome, outcome);
+        }
+        assert_eq!(Kind::parse(outcome::NOT_RUN), None, "`not_run` is no kind");
+    }
+
+    #[test]
+    fn an_unknown_outcome_is_refused() {
+        let mut json = serde_json::to_value(test_grade(None)).unwrap();
+        json["outcome"] = "not run".into();
+        let error = serde_json::from_value::<TestGrade>(json).unwrap_err();
+        assert!(error.to_string().contains("not an outcome"), "{error}");
+    }
+
+    /// The README documents this format: every spelling, and its number.
+    #[test]
+    fn the_readme_documents_every_spelling() {
+        let readme = include_str!("../../../README.md");
+        let section = readme
+            .split("**`grades.json`, format ")
+            .nth(1)
+            .expect("the README documents grades.json");
+        assert!(
+            section.starts_with(&format!("{FORMAT}.**")),
+            "format {FORMAT}"
+        );
+        for outcome in Kind::ALL.map(Some).into_iter().chain([None]) {
+            let spelled = format!("`{}`", spelling(outcome));
+            assert!(section.contains(&spelled), "{spelled} is not documented");
+        }
     }
 }

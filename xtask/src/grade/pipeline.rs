@@ -1,7 +1,9 @@
 //! Grading many submissions: one pristine build workspace and one target
 //! directory shared by all, so dependencies are compiled once; builds run
 //! one after another (cargo locks the target directory anyway) while the
-//! tests of earlier builds run beside them.
+//! tests of earlier builds run beside them. A chapter that does not compile
+//! only because of some exercises' files is built again with their stubs
+//! (see `salvage`), so its other exercises still score.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,7 +25,9 @@ use super::scan;
 use super::tree;
 use crate::course::{Chapter, Course};
 use crate::files;
-use crate::runner::{self, Build, BuildSetup, PackageRun, RunOptions};
+use crate::runner::{self, Build, BuildSetup, Kind, Outcome, PackageRun, RunOptions, TestResult};
+use crate::salvage::{self, Broken, Salvage, Salvager};
+use crate::stubs::Stubs;
 
 /// Everything fixed for a run, prepared once.
 pub struct Plan<'a> {
@@ -36,6 +40,8 @@ pub struct Plan<'a> {
     pub tests: HashMap<String, Vec<String>>,
     /// Binaries by the sources they were built from, the stubs' included.
     pub cache: BuildCache,
+    /// What an exercise that does not compile is replaced with.
+    pub stubs: Stubs,
     /// The pristine workspace submissions are built in.
     pub workspace: PathBuf,
     pub target_dir: PathBuf,
@@ -94,6 +100,11 @@ impl<'a> Plan<'a> {
             skipped,
             tests,
             cache,
+            // The very files the workspace is copied from, and the tests
+            // listed against.
+            stubs: Stubs::InCrates {
+                root: course.root.clone(),
+            },
             workspace,
             target_dir: layout.target_dir.clone(),
             students_dir,
@@ -108,23 +119,34 @@ impl<'a> Plan<'a> {
         self.workspace.join("crates").join(&chapter.dir_name)
     }
 
-    /// A student's build sees the workspace (read-only) with the student's
-    /// sources shown over the chapters' `src/`, the toolchain, and the
-    /// shared target directory through a copy-on-write layer of its own:
-    /// the dependencies are built once, and no build changes a file
-    /// another reads. The environment is the instructor's build's: any
-    /// difference would make cargo rebuild the dependencies.
-    fn build_sandbox(&self, dir: &Path, sources: &[(PathBuf, PathBuf)]) -> Result<Sandbox> {
+    /// A student's build sees the workspace (read-only), the toolchain,
+    /// and the shared target directory through a copy-on-write layer of
+    /// its own: the dependencies are built once, and no build changes a
+    /// file another reads. `shown` adds to that: the student's sources over
+    /// the chapters' `src/`, or a salvage build's own scratch. The
+    /// environment is the instructor's build's: any difference would make
+    /// cargo rebuild the dependencies.
+    fn build_sandbox(&self, dir: &Path, shown: View) -> Result<Sandbox> {
         let mut view = View {
             read: vec![self.workspace.clone()],
-            over: sources.to_vec(),
             layers: vec![student_layer(&self.target_dir, dir)?],
-            ..View::default()
+            ..shown
         };
         toolchain().build_view(&mut view);
         let mut sandbox = Sandbox::jailed(Limits::build(), &dir.join("tmp"), view);
         sandbox.env = Sandbox::for_builds().env;
         Ok(sandbox)
+    }
+
+    /// How a student's build runs cargo: offline, in `sandbox`, within
+    /// its time limit.
+    fn build_setup<'s>(&self, sandbox: &'s Sandbox) -> BuildSetup<'s> {
+        BuildSetup {
+            target_dir: Some(self.target_dir.clone()),
+            timeout: Some(self.build_timeout),
+            offline: true,
+            launcher: sandbox,
+        }
     }
 }
 
@@ -230,6 +252,7 @@ fn instructor_tests(
         &chapter.id,
         BuildCache::key(&crate_dir.join("src"))?,
         &build,
+        &[],
     )?;
     Ok(names)
 }
@@ -245,6 +268,8 @@ struct TestJob {
     tmp: PathBuf,
     /// Whether `binary` is this job's copy, removed afterwards.
     own_copy: bool,
+    /// Exercises that did not compile: their tests are not run.
+    broken: Vec<Broken>,
 }
 
 /// Grades every submission, in order; bad submissions get a line saying why.
@@ -367,8 +392,13 @@ fn build_student(
     look_over(plan, &root, &mut student.lock().unwrap());
     let compiled = compile_student(plan, &root, &dir, student, progress);
     for (c, compiled) in compiled {
-        let prepared = test_job(plan, c, compiled, &dir, &tmp);
         let mut s = student.lock().unwrap();
+        if let Compiled::Binary { broken, .. } = &compiled
+            && !broken.is_empty()
+        {
+            s.notes.push(salvage_note(&plan.chapters[c].id, broken));
+        }
+        let prepared = test_job(plan, c, compiled, &dir, &tmp);
         match prepared {
             Ok(Built::Ready(job)) => {
                 let job = TestJob {
@@ -440,9 +470,9 @@ fn compile_student(
             return compiled;
         }
     };
-    for ((c, key), build) in to_build.into_iter().zip(builds) {
+    for ((c, key), (build, broken)) in to_build.into_iter().zip(builds) {
         let chapter = &plan.chapters[c].id;
-        match plan.cache.keep(chapter, key, &build) {
+        match plan.cache.keep(chapter, key, &build, &broken) {
             Ok(result) => compiled.push((c, result)),
             Err(error) => {
                 let note = format!("{chapter}: not graded: {error:#}");
@@ -454,11 +484,26 @@ fn compile_student(
     compiled
 }
 
+/// What a note says of a chapter graded without the exercises in `broken`.
+fn salvage_note(chapter: &str, broken: &[Broken]) -> String {
+    let names: Vec<&str> = broken.iter().map(|b| b.exercise.as_str()).collect();
+    format!(
+        "{chapter}: {} did not compile (0 points); the other exercises were graded, \
+         with stubs in place of the files that do not compile",
+        names.join(", ")
+    )
+}
+
 /// Builds the chapters (indices into `plan.chapters`) in one cargo run;
 /// cargo stops at the first chapter that fails, so a chapter it left
 /// unfinished is built again on its own: one broken chapter never costs
-/// another its grade.
-fn build_chapters(plan: &Plan, chapters: &[usize], dir: &Path) -> Result<Vec<Build>> {
+/// another its grade. A chapter whose errors are all in exercises' files
+/// comes with those exercises, built with their stubs instead.
+fn build_chapters(
+    plan: &Plan,
+    chapters: &[usize],
+    dir: &Path,
+) -> Result<Vec<(Build, Vec<Broken>)>> {
     if chapters.is_empty() {
         return Ok(Vec::new());
     }
@@ -476,13 +521,12 @@ fn build_chapters(plan: &Plan, chapters: &[usize], dir: &Path) -> Result<Vec<Bui
             files::copy_tree(&staged, &src)?;
         }
     }
-    let sandbox = plan.build_sandbox(dir, &sources)?;
-    let setup = BuildSetup {
-        target_dir: Some(plan.target_dir.clone()),
-        timeout: Some(plan.build_timeout),
-        offline: true,
-        launcher: &sandbox,
+    let shown = View {
+        over: sources,
+        ..View::default()
     };
+    let sandbox = plan.build_sandbox(dir, shown)?;
+    let setup = plan.build_setup(&sandbox);
     let dirs: Vec<PathBuf> = chapters
         .iter()
         .map(|&c| plan.crate_dir(plan.chapters[c]))
@@ -496,12 +540,58 @@ fn build_chapters(plan: &Plan, chapters: &[usize], dir: &Path) -> Result<Vec<Bui
     if packages.len() > 1 && !builds.iter().any(|b| b.timed_out) {
         rebuild_unfinished(plan, &mut builds, &packages, &setup)?;
     }
-    for build in &mut builds {
+    let mut built = Vec::new();
+    for (&c, build) in chapters.iter().zip(builds) {
+        let (mut build, broken) = salvaged(plan, plan.chapters[c], dir, build);
         if let Some(binary) = &build.binary {
             build.binary = Some(from_layer(plan, dir, binary)?);
         }
+        built.push((build, broken));
     }
-    Ok(builds)
+    Ok(built)
+}
+
+/// The failed build of a chapter built again with the stubs of the
+/// exercises whose files have errors, when that helps; otherwise the
+/// failed build as it is, whose errors are then the chapter's grade.
+fn salvaged(plan: &Plan, chapter: &Chapter, dir: &Path, failed: Build) -> (Build, Vec<Broken>) {
+    if failed.binary.is_some() {
+        return (failed, Vec::new());
+    }
+    match salvage_build(plan, chapter, dir, &failed) {
+        Ok(Some(Salvage { build, broken })) => (build, broken),
+        Ok(None) | Err(_) => (failed, Vec::new()),
+    }
+}
+
+/// The salvage build runs in the jail of the student's build, with one
+/// more place it may write (cargo updates the copy's lock file there): a
+/// scratch of this student's and this chapter's own, which the grader
+/// fills from the pristine crate, the student's sources and the stubs.
+fn salvage_build(
+    plan: &Plan,
+    chapter: &Chapter,
+    dir: &Path,
+    failed: &Build,
+) -> Result<Option<Salvage>> {
+    let scratch = dir.join("salvage").join(&chapter.id);
+    std::fs::create_dir_all(&scratch)?;
+    let shown = View {
+        write: vec![scratch.clone()],
+        ..View::default()
+    };
+    let sandbox = plan.build_sandbox(dir, shown)?;
+    let setup = plan.build_setup(&sandbox);
+    let src = sources_dir(dir, chapter);
+    let how = Salvager {
+        workspace: &plan.workspace,
+        scratch: &scratch,
+        setup: &setup,
+        stubs: &plan.stubs,
+        src: Some(&src),
+    };
+    let crate_dir = plan.crate_dir(chapter);
+    salvage::salvage(chapter, &crate_dir, failed, &how, false, &mut |_| {})
 }
 
 /// The student's own copy of a chapter's `src/`: regular files only.
@@ -554,8 +644,12 @@ enum Built {
 /// A compiled chapter's test job, or its grade when it did not compile.
 fn test_job(plan: &Plan, c: usize, compiled: Compiled, dir: &Path, tmp: &Path) -> Result<Built> {
     let chapter = plan.chapters[c];
-    let (binary, entry) = match compiled {
-        Compiled::Binary(binary, entry) => (binary, entry),
+    let (binary, entry, broken) = match compiled {
+        Compiled::Binary {
+            binary,
+            entry,
+            broken,
+        } => (binary, entry, broken),
         Compiled::Errors(errors) => {
             let tests = &plan.tests[&chapter.id];
             let mut grade = model::unrun_chapter(chapter, ChapterStatus::DoesNotCompile, tests);
@@ -573,6 +667,7 @@ fn test_job(plan: &Plan, c: usize, compiled: Compiled, dir: &Path, tmp: &Path) -
             cwd: plan.crate_dir(chapter),
             tmp: tmp.to_path_buf(),
             own_copy: false,
+            broken,
         }));
     }
     // Without a private root, the next student's sources replace these, and
@@ -592,11 +687,12 @@ fn test_job(plan: &Plan, c: usize, compiled: Compiled, dir: &Path, tmp: &Path) -
         cwd,
         tmp: tmp.to_path_buf(),
         own_copy: true,
+        broken,
     }))
 }
 
 /// Runs the instructor's list of tests (never the binary's own list) in the
-/// sandbox, and scores them.
+/// sandbox, but those of exercises that did not compile, and scores them.
 fn run_job(plan: &Plan, job: &TestJob) -> ChapterGrade {
     let chapter = plan.chapters[job.chapter];
     let options = RunOptions {
@@ -609,12 +705,7 @@ fn run_job(plan: &Plan, job: &TestJob) -> ChapterGrade {
         ..View::default()
     };
     let sandbox = Sandbox::jailed(Limits::test(), &job.tmp, view);
-    let tests = &plan.tests[&chapter.id];
-    let results = plan.cache.results(job.entry).unwrap_or_else(|| {
-        let results = runner::run_tests_with(&job.binary, tests, &options, &sandbox);
-        plan.cache.keep_results(job.entry, &results);
-        results
-    });
+    let results = test_results(plan, job, &options, &sandbox);
     if job.own_copy {
         let _ = std::fs::remove_file(&job.binary);
     }
@@ -627,4 +718,53 @@ fn run_job(plan: &Plan, job: &TestJob) -> ChapterGrade {
         results,
     };
     model::graded_chapter(chapter, &run)
+}
+
+/// Every test's result: run (or from the cache, for a binary run before),
+/// or does not compile, for an exercise left out of the build.
+fn test_results(
+    plan: &Plan,
+    job: &TestJob,
+    options: &RunOptions,
+    sandbox: &Sandbox,
+) -> Vec<TestResult> {
+    let chapter = plan.chapters[job.chapter];
+    let broken_of = |test: &str| {
+        job.broken.iter().find(|b| {
+            let exercise = chapter.manifest.exercise(&b.exercise);
+            exercise.is_some_and(|e| e.owns(test))
+        })
+    };
+    let (unbuilt, tests): (Vec<&String>, Vec<&String>) = plan.tests[&chapter.id]
+        .iter()
+        .partition(|t| broken_of(t).is_some());
+    let mut results = plan.cache.results(job.entry).unwrap_or_else(|| {
+        let tests: Vec<String> = tests.into_iter().cloned().collect();
+        let results = runner::run_tests_with(&job.binary, &tests, options, sandbox);
+        plan.cache.keep_results(job.entry, &results);
+        results
+    });
+    for (test, broken) in unbuilt.into_iter().filter_map(|t| Some((t, broken_of(t)?))) {
+        let outcome = Outcome::new(Kind::DoesNotCompile, not_compiled(chapter, broken));
+        results.push(TestResult::new(test, outcome));
+    }
+    results
+}
+
+/// What each test of an exercise that did not compile says.
+fn not_compiled(chapter: &Chapter, broken: &Broken) -> String {
+    let errors: Vec<&str> = broken
+        .errors
+        .iter()
+        .map(|d| d.rendered.trim_end())
+        .collect();
+    format!(
+        "`{}` does not compile, so its tests did not run (crates/{}/src/{}.rs); the \
+         chapter's other exercises were graded with its stub in its place. The compiler \
+         says:\n\n{}",
+        broken.exercise,
+        chapter.dir_name,
+        broken.exercise,
+        errors.join("\n\n")
+    )
 }

@@ -11,6 +11,7 @@ use super::assemble::mirror_instructor;
 use super::model::{ChapterStatus, Grades, Student};
 use super::{Options, grade_inputs, report};
 use crate::course::Course;
+use crate::runner::Kind;
 
 pub(super) const CHAPTER: &str = "ch01-coroutines";
 const WORK: &str = "    tokio::time::sleep(job.duration).await;";
@@ -187,14 +188,14 @@ pub(super) fn student<'a>(grades: &'a Grades, id: &str) -> &'a Student {
     grades.students.iter().find(|s| s.id == id).unwrap()
 }
 
-fn outcomes(student: &Student, exercise: &str) -> Vec<String> {
+fn outcomes(student: &Student, exercise: &str) -> Vec<Option<Kind>> {
     let chapter = &student.chapters[0];
     let exercise = chapter
         .exercises
         .iter()
         .find(|e| e.name == exercise)
         .unwrap();
-    exercise.tests.iter().map(|t| t.outcome.clone()).collect()
+    exercise.tests.iter().map(|t| t.outcome).collect()
 }
 
 /// The heavy tests share one target directory, and cargo names the
@@ -245,15 +246,38 @@ fn every_kind_of_submission_is_scored_as_it_deserves() {
         mix.notes
     );
 
+    // Five exercises solved and `jobs` with a syntax error: the five score,
+    // and every test of `jobs` says what the compiler said.
     let broken = student(&grades, "broken");
-    assert_eq!(broken.score, 0.0);
-    assert_eq!(broken.chapters[0].status, ChapterStatus::DoesNotCompile);
+    assert_eq!(broken.score, 60.0, "{:#?}", broken.chapters);
+    assert_eq!(broken.chapters[0].status, ChapterStatus::Graded);
+    for exercise in &broken.chapters[0].exercises {
+        let expected = match exercise.name.as_str() {
+            "jobs" => Kind::DoesNotCompile,
+            _ => Kind::Passed,
+        };
+        assert_eq!(exercise.status, Some(expected), "{}", exercise.name);
+        assert!(exercise.tests.iter().all(|t| t.outcome == Some(expected)));
+    }
+    let jobs = &broken.chapters[0]
+        .exercises
+        .iter()
+        .find(|e| e.name == "jobs");
+    for test in &jobs.unwrap().tests {
+        assert_eq!(test.score, 0.0);
+        let says = &test.message;
+        assert!(
+            says.contains("src/jobs.rs") && says.contains("error"),
+            "{says}"
+        );
+    }
     assert!(
-        broken.chapters[0]
-            .compile_errors
-            .as_deref()
-            .unwrap_or("")
-            .contains("jobs.rs")
+        broken
+            .notes
+            .iter()
+            .any(|n| n.contains("jobs did not compile")),
+        "{:?}",
+        broken.notes
     );
 
     // `jobs` is 10 of the 70 points; the other exercises are solved.
@@ -261,12 +285,15 @@ fn every_kind_of_submission_is_scored_as_it_deserves() {
     assert!(
         outcomes(student(&grades, "hangs"), "jobs")
             .iter()
-            .all(|o| o == "timed_out")
+            .all(|o| *o == Some(Kind::TimedOut))
     );
     for cheat in ["exits", "forges"] {
         assert_eq!(score(cheat), 60.0, "{cheat}");
         let jobs = outcomes(student(&grades, cheat), "jobs");
-        assert!(jobs.iter().all(|o| o == "crashed"), "{cheat}: {jobs:?}");
+        assert!(
+            jobs.iter().all(|o| *o == Some(Kind::Crashed)),
+            "{cheat}: {jobs:?}"
+        );
         let flags = &student(&grades, cheat).flags;
         assert!(
             flags.iter().any(|f| f.why.contains("ends the process")),
@@ -337,7 +364,7 @@ pub(super) fn same_grades_in_every_format(grades: &Grades) {
             .exercises
             .iter()
             .flat_map(|e| &e.tests)
-            .filter(|t| t.outcome == "passed")
+            .filter(|t| t.passed())
             .count();
         let case = format!("classname=\"{}.ch01\"", s.id);
         let junit_passed = junit

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{Grades, Student};
+use crate::grade::model::{Grades, Student};
 use crate::runner::Kind;
 
 /// How an exercise ended for one student, as the page groups them.
@@ -31,8 +31,8 @@ impl Column {
 
     /// Failing gathers every wrong answer the harness diagnosed (busy
     /// polling, blocking, …) and crashes: all are code that runs but is wrong.
-    fn of(status: &str) -> Column {
-        match Kind::parse(status) {
+    fn of(status: Option<Kind>) -> Column {
+        match status {
             Some(Kind::Passed) => Column::Done,
             Some(Kind::TimedOut) => Column::TimedOut,
             Some(Kind::DoesNotCompile) => Column::DoesNotCompile,
@@ -71,7 +71,7 @@ struct Spread {
     exercise: String,
     counts: [usize; 6],
     /// The most common diagnosis among those failing, with its count.
-    problem: Option<(String, usize)>,
+    problem: Option<(Kind, usize)>,
 }
 
 impl Spread {
@@ -121,23 +121,24 @@ fn spreads(grades: &Grades) -> Vec<Spread> {
             .unwrap_or_else(Vec::new);
         for (e, exercise) in exercises.into_iter().enumerate() {
             let mut counts = [0; 6];
-            let mut problems = std::collections::BTreeMap::<String, usize>::new();
+            let mut problems = std::collections::BTreeMap::<Kind, usize>::new();
             for student in &grades.students {
                 let status = student
                     .chapters
                     .iter()
                     .find(|g| g.id == chapter.id)
                     .and_then(|g| g.exercises.get(e))
-                    .map(|x| x.status.as_str())
-                    .unwrap_or("not_run");
+                    .and_then(|x| x.status);
                 let column = Column::of(status);
                 counts[column as usize] += 1;
-                if column == Column::Failing {
-                    let label = Kind::parse(status).map_or(status, |k| k.label());
-                    *problems.entry(label.to_string()).or_default() += 1;
+                if let (Column::Failing, Some(kind)) = (column, status) {
+                    *problems.entry(kind).or_default() += 1;
                 }
             }
-            let problem = problems.into_iter().max_by_key(|(_, count)| *count);
+            // On a tie, the most telling kind.
+            let problem = problems
+                .into_iter()
+                .max_by_key(|(kind, count)| (*count, std::cmp::Reverse(kind.rank())));
             spreads.push(Spread {
                 chapter: chapter.id.clone(),
                 exercise,
@@ -163,7 +164,7 @@ fn stuck_section(page: &mut String, spreads: &[Spread]) {
         let why = spread
             .problem
             .as_ref()
-            .map(|(label, count)| format!(", most often {} ({count})", escape(label)))
+            .map(|(kind, count)| format!(", most often {} ({count})", kind.label()))
             .unwrap_or_default();
         let _ = writeln!(
             page,
@@ -335,10 +336,12 @@ mod tests {
 
     #[test]
     fn outcomes_fall_into_the_columns_an_instructor_reads() {
-        assert!(Column::of("passed") == Column::Done);
-        assert!(Column::of("busy_polling") == Column::Failing);
-        assert!(Column::of("timed_out") == Column::TimedOut);
-        assert!(Column::of("not run") == Column::NotRun);
+        assert!(Column::of(Some(Kind::Passed)) == Column::Done);
+        assert!(Column::of(Some(Kind::BusyPolling)) == Column::Failing);
+        assert!(Column::of(Some(Kind::Crashed)) == Column::Failing);
+        assert!(Column::of(Some(Kind::TimedOut)) == Column::TimedOut);
+        assert!(Column::of(Some(Kind::DoesNotCompile)) == Column::DoesNotCompile);
+        assert!(Column::of(None) == Column::NotRun);
     }
 
     #[test]
