@@ -12,6 +12,7 @@ use std::any::Any;
 use std::future::Future;
 use std::io::{BufRead, Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Once, OnceLock};
 use std::time::Duration;
@@ -51,6 +52,12 @@ pub struct Runtime {
 
 /// Runs an `async` test body on a runtime of its own and reports it.
 pub fn run_async<F: Future<Output = ()>>(test: Test, runtime: Runtime, body: F) {
+    // Boxed, so that the harness is compiled once here, not once per test
+    // in every chapter's test crate: a student's edit recompiles that crate.
+    run_boxed(test, runtime, Box::pin(body));
+}
+
+fn run_boxed(test: Test, runtime: Runtime, body: Pin<Box<dyn Future<Output = ()> + '_>>) {
     let key = take_key();
     let activity = Arc::new(Activity::new());
     let rt = build(runtime, &activity);
@@ -78,6 +85,10 @@ pub fn run_async<F: Future<Output = ()>>(test: Test, runtime: Runtime, body: F) 
 
 /// Runs a test that needs no runtime, and reports it.
 pub fn run_sync<F: FnOnce()>(test: Test, body: F) {
+    run_sync_boxed(test, Box::new(body));
+}
+
+fn run_sync_boxed(test: Test, body: Box<dyn FnOnce() + '_>) {
     let key = take_key();
     let real_start = std::time::Instant::now();
     let result = catch_unwind(AssertUnwindSafe(body));
