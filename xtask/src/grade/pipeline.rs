@@ -702,6 +702,7 @@ fn run_job(plan: &Plan, job: &TestJob) -> ChapterGrade {
     };
     let view = View {
         read: vec![job.cwd.clone(), job.binary.clone()],
+        no_proc: true,
         ..View::default()
     };
     let sandbox = Sandbox::jailed(Limits::test(), &job.tmp, view);
