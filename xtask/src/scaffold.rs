@@ -80,7 +80,7 @@ mod first;
 use pretty_assertions::assert_eq;
 use support::{assert_elapsed, secs, timed};
 
-#[tokio::test(start_paused = true)]
+#[support::test(start_paused = true)]
 async fn later_plus_one_waits_then_adds() {
     let (result, took) = timed(later_plus_one(1, secs(2))).await;
     assert_eq!(result, 2, "later_plus_one(1, ..) returns 2");
@@ -220,6 +220,11 @@ mod tests {
             std::fs::read_to_string(root.path().join("crates/ch11-streams/tests/ch11/first.rs"))
                 .unwrap();
         assert!(test.starts_with("use ch11_streams::first"), "{test}");
+        // Only the harness's record is a verdict: a plain tokio test has none.
+        assert!(
+            test.contains("#[support::test(") && !test.contains("#[tokio::test"),
+            "{test}"
+        );
         let solution =
             std::fs::read_to_string(root.path().join("solutions/ch11-streams/Cargo.toml")).unwrap();
         assert!(

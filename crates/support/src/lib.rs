@@ -4,7 +4,7 @@
 //! fail with messages that say what went wrong.
 //!
 //! Every helper assumes the test runs on paused (virtual) time, as
-//! `#[tokio::test(start_paused = true)]` gives it: sleeps cost nothing and
+//! `#[support::test(start_paused = true)]` gives it: sleeps cost nothing and
 //! durations are exact.
 //!
 //! Every chapter test is written `#[support::test]` (with `#[tokio::test]`'s
